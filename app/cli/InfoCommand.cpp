@@ -1,0 +1,115 @@
+#include "CliOutput.h"
+#include "Commands.h"
+#include "InputDocument.h"
+
+#include "core/model/EnumNames.h"
+
+#include <iomanip>
+#include <iostream>
+#include <map>
+
+namespace firedrill::cli {
+
+namespace {
+
+nlohmann::json describe(const InputDocument& doc, const std::string& file)
+{
+    const Topology& t = *doc.topology;
+    std::map<std::string, int> byKind;
+    for (const auto& c : t.components)
+        ++byKind[std::string(toName(c.kind))];
+    nlohmann::json regions = nlohmann::json::array();
+    for (const auto& r : t.regions)
+        regions.push_back({{"id", r.id.str()}, {"name", r.name}, {"pair", r.pair ? r.pair->str() : ""}, {"zones", r.zones}});
+    nlohmann::json workloads = nlohmann::json::array();
+    for (const auto& w : t.workloads)
+        workloads.push_back({{"id", w.id.str()},
+                             {"name", w.name},
+                             {"entry", w.entry.str()},
+                             {"demand_rps", w.demandRps},
+                             {"strategy", w.strategy ? std::string(toName(w.strategy->kind)) : "single-region"}});
+    nlohmann::json scenarios = nlohmann::json::array();
+    for (const auto& s : t.scenarios)
+        scenarios.push_back({{"id", s.id.str()}, {"name", s.name}, {"faults", s.faults.size()}});
+    nlohmann::json j{{"file", file},
+                     {"format", doc.format == FileFormat::Workspace ? "workspace" : "yaml"},
+                     {"format_version", t.formatVersion},
+                     {"name", t.name},
+                     {"description", t.description},
+                     {"counts",
+                      {{"regions", t.regions.size()},
+                       {"sites", t.sites.size()},
+                       {"components", t.components.size()},
+                       {"workloads", t.workloads.size()},
+                       {"policies", t.policies.size()},
+                       {"scenarios", t.scenarios.size()}}},
+                     {"components_by_kind", byKind},
+                     {"regions", regions},
+                     {"workloads", workloads},
+                     {"scenarios", scenarios},
+                     {"warnings", countSeverity(doc.diagnostics, Severity::Warning)}};
+    if (doc.workspace)
+        j["workspace"] = {{"schema_version", doc.workspace->schemaVersion},
+                          {"revisions", doc.workspace->revisions},
+                          {"last_saved", doc.workspace->lastSaved},
+                          {"last_note", doc.workspace->lastNote}};
+    return j;
+}
+
+void printHuman(const nlohmann::json& j)
+{
+    std::cout << j["name"].get<std::string>() << "\n";
+    std::cout << "  file:        " << j["file"].get<std::string>() << " (" << j["format"].get<std::string>()
+              << ", format " << j["format_version"].get<int>() << ")\n";
+    if (j.contains("workspace")) {
+        const auto& w = j["workspace"];
+        std::cout << "  workspace:   schema " << w["schema_version"].get<int>() << ", " << w["revisions"].get<std::size_t>()
+                  << " revision(s), last saved " << w["last_saved"].get<std::string>();
+        if (!w["last_note"].get<std::string>().empty())
+            std::cout << " (\"" << w["last_note"].get<std::string>() << "\")";
+        std::cout << "\n";
+    }
+    const auto& c = j["counts"];
+    std::cout << "  contents:    " << c["regions"] << " regions, " << c["sites"] << " sites, " << c["components"]
+              << " components, " << c["workloads"] << " workloads, " << c["policies"] << " policies, "
+              << c["scenarios"] << " scenarios\n";
+    std::cout << "  regions:\n";
+    for (const auto& r : j["regions"])
+        std::cout << "    " << std::left << std::setw(12) << r["id"].get<std::string>() << r["name"].get<std::string>()
+                  << " (" << r["zones"].get<int>() << " zones"
+                  << (r["pair"].get<std::string>().empty() ? "" : ", paired with " + r["pair"].get<std::string>())
+                  << ")\n";
+    std::cout << "  components by kind:\n";
+    for (const auto& [kind, count] : j["components_by_kind"].items())
+        std::cout << "    " << std::left << std::setw(22) << kind << count.get<int>() << "\n";
+    std::cout << "  workloads:\n";
+    for (const auto& w : j["workloads"])
+        std::cout << "    " << std::left << std::setw(12) << w["id"].get<std::string>() << w["name"].get<std::string>()
+                  << " — " << w["strategy"].get<std::string>() << ", " << w["demand_rps"].get<double>() << " req/s\n";
+    std::cout << "  scenarios:\n";
+    for (const auto& s : j["scenarios"])
+        std::cout << "    " << std::left << std::setw(12) << s["id"].get<std::string>() << s["name"].get<std::string>()
+                  << " (" << s["faults"].get<std::size_t>() << " fault(s))\n";
+}
+
+} // namespace
+
+int runInfo(const InfoOptions& options)
+{
+    const InputDocument doc = loadInput(options.file);
+    if (!doc.ok()) {
+        printDiagnostics(std::cerr, doc.diagnostics);
+        if (options.json)
+            std::cout << nlohmann::json{{"file", options.file}, {"valid", false}, {"diagnostics", toJson(doc.diagnostics)}}.dump(2)
+                      << '\n';
+        return ExitCode::InvalidInput;
+    }
+    const nlohmann::json j = describe(doc, options.file);
+    if (options.json)
+        std::cout << j.dump(2) << '\n';
+    else
+        printHuman(j);
+    return ExitCode::Ok;
+}
+
+} // namespace firedrill::cli

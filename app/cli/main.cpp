@@ -1,0 +1,61 @@
+// firedrill-cli: validate, convert and inspect Firedrill topologies and workspaces without a GUI.
+#include "Commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace firedrill::cli;
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Firedrill command line: disaster-recovery topologies and workspaces without the GUI"};
+    app.name("firedrill-cli");
+    app.set_version_flag("--version", std::string("firedrill-cli ") + FIREDRILL_VERSION);
+    app.require_subcommand(1);
+
+    ValidateOptions validate;
+    auto* v = app.add_subcommand("validate", "Check topology files or workspaces and report every problem");
+    v->add_option("files", validate.files, "YAML topology (.yaml) or workspace (.firedrill) files")->required();
+    v->add_flag("--json", validate.json, "Machine-readable output on stdout");
+    v->add_flag("--strict", validate.strict, "Treat warnings as failures");
+
+    ConvertOptions convert;
+    auto* c = app.add_subcommand("convert", "Convert between YAML and workspace files (by extension)");
+    c->add_option("input", convert.input, "File to read (.yaml, .yml or .firedrill)")->required();
+    c->add_option("output", convert.output, "File to write (.yaml, .yml or .firedrill)")->required();
+    c->add_option("--note", convert.note, "Revision note when writing a workspace");
+    c->add_flag("--force", convert.force, "Replace the output file if it exists");
+    c->add_flag("--json", convert.json, "Machine-readable output on stdout");
+
+    InfoOptions info;
+    auto* i = app.add_subcommand("info", "Describe what a topology file or workspace contains");
+    i->add_option("file", info.file, "YAML topology or workspace")->required();
+    i->add_flag("--json", info.json, "Machine-readable output on stdout");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return ExitCode::UsageError;
+    }
+
+    try {
+        if (v->parsed())
+            return runValidate(validate);
+        if (c->parsed())
+            return runConvert(convert);
+        if (i->parsed())
+            return runInfo(info);
+    } catch (const std::exception& e) {
+        std::cerr << "firedrill-cli: unexpected error: " << e.what() << '\n';
+        return ExitCode::InvalidInput;
+    }
+    return ExitCode::UsageError;
+}

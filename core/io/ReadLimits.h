@@ -1,0 +1,15 @@
+#pragma once
+
+#include <cstddef>
+
+namespace firedrill {
+
+/// Bounds that keep hostile or damaged YAML from exhausting time or memory.
+struct ReadLimits
+{
+    std::size_t maxBytes = 32u * 1024u * 1024u; ///< larger files are refused before parsing
+    int maxDepth = 64;                          ///< nesting of maps and sequences
+    std::size_t maxNodes = 2'000'000;           ///< nodes after expanding aliases
+};
+
+} // namespace firedrill

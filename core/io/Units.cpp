@@ -1,0 +1,225 @@
+#include "Units.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <system_error>
+
+namespace firedrill {
+
+namespace {
+
+Error unitError(std::string_view text, std::string_view expected)
+{
+    return Error{"bad-value", "'" + std::string(text) + "' is not " + std::string(expected)};
+}
+
+/// Reads the longest number at the front of `text`; returns its length (0 when there is none).
+std::size_t leadingNumber(std::string_view text, double& value)
+{
+    const auto* begin = text.data();
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
+    if (ec != std::errc())
+        return 0;
+    return static_cast<std::size_t>(ptr - begin);
+}
+
+bool startsLikeNumber(std::string_view text)
+{
+    return !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-' ||
+                             text[0] == '.' || text[0] == '+');
+}
+
+struct UnitScale
+{
+    std::string_view unit;
+    double scale;
+};
+
+/// Parses "<number><unit>" where unit is one of `units`; returns number * scale.
+Result<double> parseScaled(std::string_view text, const UnitScale* units, std::size_t count,
+                           std::string_view expected)
+{
+    std::string_view rest = text;
+    if (!rest.empty() && rest.front() == '+')
+        rest.remove_prefix(1);
+    double number = 0;
+    const std::size_t len = startsLikeNumber(rest) ? leadingNumber(rest, number) : 0;
+    if (len == 0)
+        return unitError(text, expected);
+    std::string_view unit = rest.substr(len);
+    while (!unit.empty() && unit.front() == ' ')
+        unit.remove_prefix(1);
+    for (std::size_t i = 0; i < count; ++i)
+        if (units[i].unit == unit) {
+            const double v = number * units[i].scale;
+            if (!std::isfinite(v))
+                return unitError(text, expected);
+            return v;
+        }
+    return unitError(text, expected);
+}
+
+} // namespace
+
+Result<double> parseNumber(std::string_view text)
+{
+    std::string_view t = text;
+    if (!t.empty() && t.front() == '+')
+        t.remove_prefix(1);
+    if (!startsLikeNumber(t))
+        return unitError(text, "a number");
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value))
+        return unitError(text, "a number");
+    return value;
+}
+
+Result<int> parseInteger(std::string_view text)
+{
+    std::string_view t = text;
+    if (!t.empty() && t.front() == '+')
+        t.remove_prefix(1);
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
+        return unitError(text, "a whole number");
+    return value;
+}
+
+Result<Duration> parseDuration(std::string_view text)
+{
+    static constexpr std::string_view expected = "a duration such as 30s, 15m, 1.5h, 2d, 250ms or 1h30m";
+    static constexpr std::array<UnitScale, 5> units{{
+        {"ms", 1.0}, {"s", 1e3}, {"m", 60e3}, {"h", 3600e3}, {"d", 86400e3}}};
+    std::string_view rest = text;
+    bool negative = false;
+    if (!rest.empty() && rest.front() == '-') {
+        negative = true;
+        rest.remove_prefix(1);
+    }
+    if (rest == "0")
+        return Duration{};
+    double totalMs = 0;
+    bool any = false;
+    while (!rest.empty()) {
+        double number = 0;
+        const std::size_t len = (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '.'))
+                                    ? leadingNumber(rest, number)
+                                    : 0;
+        if (len == 0)
+            return unitError(text, expected);
+        rest.remove_prefix(len);
+        std::size_t unitLen = 0;
+        while (unitLen < rest.size() && std::isalpha(static_cast<unsigned char>(rest[unitLen])))
+            ++unitLen;
+        const std::string_view unit = rest.substr(0, unitLen);
+        rest.remove_prefix(unitLen);
+        bool found = false;
+        for (const auto& u : units)
+            if (u.unit == unit) {
+                totalMs += number * u.scale;
+                found = true;
+            }
+        if (!found)
+            return unitError(text, expected);
+        any = true;
+    }
+    if (!any || !std::isfinite(totalMs) || totalMs > 9.0e15)
+        return unitError(text, expected);
+    const double rounded = std::round(totalMs);
+    if (std::fabs(rounded - totalMs) > 1e-6)
+        return Error{"bad-value", "'" + std::string(text) + "' is finer than a millisecond; expected " +
+                                      std::string(expected)};
+    const auto ms = static_cast<std::int64_t>(rounded);
+    return Duration{negative ? -ms : ms};
+}
+
+Result<Percent> parsePercent(std::string_view text)
+{
+    static constexpr std::array<UnitScale, 1> units{{{"%", 1.0}}};
+    auto v = parseScaled(text, units.data(), units.size(), "a percentage such as 99.95%");
+    if (!v)
+        return v.error();
+    return Percent{*v};
+}
+
+Result<DataSize> parseDataSize(std::string_view text)
+{
+    static constexpr std::array<UnitScale, 4> units{{{"MB", 1e-3}, {"GB", 1.0}, {"TB", 1e3}, {"PB", 1e6}}};
+    auto v = parseScaled(text, units.data(), units.size(), "a size such as 500GB or 3TB");
+    if (!v)
+        return v.error();
+    return DataSize{*v};
+}
+
+Result<double> parseRate(std::string_view text)
+{
+    static constexpr std::array<UnitScale, 3> units{{{"/s", 1.0}, {"/m", 1.0 / 60.0}, {"/h", 1.0 / 3600.0}}};
+    return parseScaled(text, units.data(), units.size(), "a rate such as 50/s, 300/m or 10/h");
+}
+
+Result<DataRate> parseDataRate(std::string_view text)
+{
+    static constexpr std::array<UnitScale, 6> units{{{"MB/s", 3.6},
+                                                     {"GB/s", 3600.0},
+                                                     {"MB/h", 1e-3},
+                                                     {"GB/h", 1.0},
+                                                     {"TB/h", 1e3},
+                                                     {"TB/d", 1e3 / 24.0}}};
+    auto v = parseScaled(text, units.data(), units.size(), "a transfer rate such as 500GB/h, 2TB/h or 100MB/s");
+    if (!v)
+        return v.error();
+    return DataRate{*v};
+}
+
+std::string formatNumber(double value)
+{
+    if (value == 0.0)
+        return "0"; // also folds -0
+    std::array<char, 64> buf{};
+    const auto [ptr, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+    return ec == std::errc() ? std::string(buf.data(), ptr) : std::string("0");
+}
+
+std::string formatDuration(Duration d)
+{
+    if (d.ms == 0)
+        return "0s";
+    if (d.ms < 0)
+        return "-" + formatDuration(Duration{-d.ms});
+    static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
+        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
+    for (const auto& [scale, unit] : units)
+        if (d.ms % scale == 0)
+            return std::to_string(d.ms / scale) + std::string(unit);
+    return std::to_string(d.ms) + "ms";
+}
+
+std::string formatPercent(Percent p)
+{
+    return formatNumber(p.value) + "%";
+}
+
+std::string formatDataSize(DataSize s)
+{
+    const double gb = s.gigabytes;
+    if (gb >= 1000.0 && std::fmod(gb, 1000.0) == 0.0)
+        return formatNumber(gb / 1000.0) + "TB";
+    return formatNumber(gb) + "GB";
+}
+
+std::string formatRate(double perSecond)
+{
+    return formatNumber(perSecond) + "/s";
+}
+
+std::string formatDataRate(DataRate r)
+{
+    return formatNumber(r.gigabytesPerHour) + "GB/h";
+}
+
+} // namespace firedrill

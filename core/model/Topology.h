@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Component.h"
+#include "Region.h"
+#include "Scenario.h"
+#include "Workload.h"
+
+#include <string>
+#include <vector>
+
+namespace firedrill {
+
+/// The format version this build reads and writes.
+inline constexpr int kTopologyFormatVersion = 1;
+
+/// A whole planning topology: the value the editor edits, the store saves and the engines read.
+struct Topology
+{
+    int formatVersion = kTopologyFormatVersion;
+    std::string name;
+    std::string description;
+    std::vector<Region> regions;
+    std::vector<Site> sites;
+    std::vector<Component> components;
+    std::vector<Workload> workloads;
+    std::vector<Policy> policies;
+    std::vector<Scenario> scenarios;
+
+    /// Lookups by id; nullptr when absent.
+    const Region* findRegion(const RegionId& id) const;
+    const Site* findSite(const SiteId& id) const;
+    const Component* findComponent(const ComponentId& id) const;
+    const Workload* findWorkload(const WorkloadId& id) const;
+    const Scenario* findScenario(const ScenarioId& id) const;
+
+    bool operator==(const Topology&) const = default;
+};
+
+} // namespace firedrill
