@@ -207,8 +207,9 @@ std::string formatPercent(Percent p)
 std::string formatDataSize(DataSize s)
 {
     const double gb = s.gigabytes;
-    if (gb >= 1000.0 && std::fmod(gb, 1000.0) == 0.0)
-        return formatNumber(gb / 1000.0) + "TB";
+    const double tb = gb / 1000.0;
+    if (gb >= 1000.0 && tb == std::floor(tb) && tb * 1000.0 == gb)
+        return formatNumber(tb) + "TB";
     return formatNumber(gb) + "GB";
 }
 

@@ -1,0 +1,131 @@
+// Unit grammar: every quantity parses to the hand-computed value and formats back canonically.
+#include "core/io/Units.h"
+
+#include <QtTest>
+
+using namespace firedrill;
+
+class TestUnits : public QObject
+{
+    Q_OBJECT
+private slots:
+    void durations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("seconds") << QStringLiteral("30s") << qint64(30'000);
+        QTest::newRow("minutes") << QStringLiteral("15m") << qint64(900'000);
+        QTest::newRow("fractional hours") << QStringLiteral("1.5h") << qint64(5'400'000);
+        QTest::newRow("days") << QStringLiteral("2d") << qint64(172'800'000);
+        QTest::newRow("milliseconds") << QStringLiteral("250ms") << qint64(250);
+        QTest::newRow("compound") << QStringLiteral("1h30m") << qint64(5'400'000);
+        QTest::newRow("compound with seconds") << QStringLiteral("1m0.5s") << qint64(60'500);
+        QTest::newRow("bare zero") << QStringLiteral("0") << qint64(0);
+        QTest::newRow("negative") << QStringLiteral("-5m") << qint64(-300'000);
+        QTest::newRow("year in hours") << QStringLiteral("8760h") << qint64(31'536'000'000);
+    }
+    void durations()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        const auto d = parseDuration(text.toStdString());
+        QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
+        QCOMPARE(d->ms, ms);
+    }
+
+    void badDurations_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char* s : {"", "30", "30x", "s", "1h30", "1.5", "abc", "0.0001s", "1e400h", "--5m", "5 m s"})
+            QTest::newRow(s[0] ? s : "empty") << QString::fromLatin1(s);
+    }
+    void badDurations()
+    {
+        QFETCH(QString, text);
+        const auto d = parseDuration(text.toStdString());
+        QVERIFY(!d.ok());
+        QVERIFY(d.error().message.find("duration") != std::string::npos ||
+                d.error().message.find("millisecond") != std::string::npos);
+    }
+
+    void formatDurationIsCanonical()
+    {
+        QCOMPARE(formatDuration(Duration::seconds(60)), std::string("1m"));
+        QCOMPARE(formatDuration(Duration::seconds(90)), std::string("90s"));
+        QCOMPARE(formatDuration(Duration::minutes(90)), std::string("90m"));
+        QCOMPARE(formatDuration(Duration::hours(24)), std::string("1d"));
+        QCOMPARE(formatDuration(Duration::milliseconds(1500)), std::string("1500ms"));
+        QCOMPARE(formatDuration(Duration{}), std::string("0s"));
+        QCOMPARE(formatDuration(Duration::minutes(-5)), std::string("-5m"));
+    }
+
+    void percentages()
+    {
+        QCOMPARE(parsePercent("99.95%")->value, 99.95);
+        QCOMPARE(parsePercent("100%")->value, 100.0);
+        QVERIFY(!parsePercent("99.95").ok());
+        QVERIFY(!parsePercent("%").ok());
+        QVERIFY(parsePercent("0.9995").error().message.find("percentage") != std::string::npos);
+        QCOMPARE(formatPercent(Percent{99.95}), std::string("99.95%"));
+    }
+
+    void sizesAreDecimal()
+    {
+        // 1 TB = 1,000 GB (decimal units, as cloud price lists use).
+        QCOMPARE(parseDataSize("3TB")->gigabytes, 3000.0);
+        QCOMPARE(parseDataSize("500GB")->gigabytes, 500.0);
+        QCOMPARE(parseDataSize("750MB")->gigabytes, 0.75);
+        QCOMPARE(parseDataSize("1.5TB")->gigabytes, 1500.0);
+        QVERIFY(!parseDataSize("3T").ok());
+        QVERIFY(!parseDataSize("3 TiB").ok());
+        QCOMPARE(formatDataSize(DataSize{3000}), std::string("3TB"));
+        QCOMPARE(formatDataSize(DataSize{1500}), std::string("1500GB"));
+        QCOMPARE(formatDataSize(DataSize{0.75}), std::string("0.75GB"));
+    }
+
+    void rates()
+    {
+        QCOMPARE(*parseRate("50/s"), 50.0);
+        QCOMPARE(*parseRate("3000/m"), 50.0);
+        QCOMPARE(*parseRate("7200/h"), 2.0);
+        QVERIFY(!parseRate("50").ok());
+        QVERIFY(!parseRate("50/d").ok());
+        QCOMPARE(formatRate(50), std::string("50/s"));
+    }
+
+    void dataRates()
+    {
+        QCOMPARE(parseDataRate("500GB/h")->gigabytesPerHour, 500.0);
+        QCOMPARE(parseDataRate("2TB/h")->gigabytesPerHour, 2000.0);
+        // 100 MB/s = 0.1 GB/s = 360 GB/h
+        QCOMPARE(parseDataRate("100MB/s")->gigabytesPerHour, 360.0);
+        QCOMPARE(parseDataRate("1GB/s")->gigabytesPerHour, 3600.0);
+        QVERIFY(!parseDataRate("500GB").ok());
+        QCOMPARE(formatDataRate(DataRate{500}), std::string("500GB/h"));
+    }
+
+    void numbers()
+    {
+        QCOMPARE(*parseNumber("0.05"), 0.05);
+        QCOMPARE(*parseNumber("1e3"), 1000.0);
+        QVERIFY(!parseNumber("nan").ok());
+        QVERIFY(!parseNumber("inf").ok());
+        QVERIFY(!parseNumber("12abc").ok());
+        QCOMPARE(*parseInteger("42"), 42);
+        QVERIFY(!parseInteger("4.2").ok());
+        QVERIFY(!parseInteger("99999999999").ok());
+    }
+
+    void formattedNumbersReadBackExactly()
+    {
+        for (double v : {0.1, 1.0 / 3.0, 1e-7, 123456789.125, 2.5e20, 100.0 / 60.0}) {
+            const std::string text = formatNumber(v);
+            QCOMPARE(*parseNumber(text), v);
+            QCOMPARE(parseRate(formatRate(v)).value(), v);
+            QCOMPARE(parseDataSize(formatDataSize(DataSize{v}))->gigabytes, v);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnits)
+#include "test_units.moc"

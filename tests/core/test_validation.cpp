@@ -1,0 +1,182 @@
+// Model validation: every rule reports its problem with the place it was written, all at once.
+#include "TopologyText.h"
+
+#include "core/model/Validator.h"
+
+using namespace firedrill;
+
+namespace {
+LoadResult read(const std::string& text)
+{
+    return readTopologyYaml(text, "t.yaml");
+}
+std::string replaced(std::string text, const std::string& from, const std::string& to)
+{
+    const auto at = text.find(from);
+    if (at == std::string::npos)
+        qFatal("fixture text not found: %s", from.c_str());
+    return text.replace(at, from.size(), to);
+}
+} // namespace
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void baseIsValid()
+    {
+        const auto r = read(baseTopology());
+        QVERIFY2(r.ok(), dump(r).constData());
+        QVERIFY2(r.diagnostics.empty(), dump(r).constData());
+        QCOMPARE(r.topology->components.size(), std::size_t(5));
+    }
+
+    void unknownReferencesAreReportedWithTheirLine()
+    {
+        auto text = replaced(baseTopology(), "depends_on: [db]}\n  - {id: web-neu", "depends_on: [dbx]}\n  - {id: web-neu");
+        const auto r = read(text);
+        QVERIFY(!r.ok());
+        const auto d = withCode(r, "unknown-reference");
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].where.file, std::string("t.yaml"));
+        QCOMPARE(d[0].where.line, 13);
+        QVERIFY(d[0].message.find("'dbx'") != std::string::npos);
+        QCOMPARE(d[0].path, std::string("components[web-weu].depends_on"));
+    }
+
+    void replicaInUnknownRegion()
+    {
+        auto text = replaced(baseTopology(), "{id: db-neu, region: neu", "{id: db-neu, region: eus");
+        const auto r = read(text);
+        const auto d = withCode(r, "unknown-reference");
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY(d[0].message.find("replica 'db-neu' is in region 'eus'") != std::string::npos);
+        QCOMPARE(d[0].where.line, 19);
+    }
+
+    void everyProblemIsReportedAtOnce()
+    {
+        auto text = baseTopology();
+        text = replaced(text, "lag: 5s", "lag: -5s");                       // negative duration
+        text = replaced(text, "write_fraction: 0.1", "write_fraction: 1.5"); // out of range
+        text = replaced(text, "{id: web-weu, kind: app-service, region: weu, instances: 2",
+                        "{id: web-weu, kind: app-service, region: weu, zone: 4, instances: 2"); // zone out of range
+        text = replaced(text, "policies:\n", "policies:\n  - {workload: nobody, disruption: zone, rto: 1m}\n"); // unknown workload
+        const auto r = read(text);
+        QVERIFY(!r.ok());
+        QCOMPARE(withCode(r, "negative-duration").size(), std::size_t(1));
+        QCOMPARE(withCode(r, "out-of-range").size(), std::size_t(1));
+        QCOMPARE(withCode(r, "unknown-zone").size(), std::size_t(1));
+        QCOMPARE(withCode(r, "unknown-reference").size(), std::size_t(1));
+        // Sorted by position in the file.
+        for (std::size_t i = 1; i < r.diagnostics.size(); ++i)
+            QVERIFY(r.diagnostics[i - 1].where.line <= r.diagnostics[i].where.line);
+    }
+
+    void hardDependencyCycle()
+    {
+        auto text = replaced(baseTopology(), "  - {id: vpn,", "  - {id: a, kind: app-service, region: weu, depends_on: [b]}\n"
+                                                            "  - {id: b, kind: app-service, region: weu, depends_on: [c]}\n"
+                                                            "  - {id: c, kind: app-service, region: weu, depends_on: [a]}\n"
+                                                            "  - {id: vpn,");
+        const auto r = read(text);
+        const auto d = withCode(r, "dependency-cycle");
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY2(d[0].message.find("a -> b -> c -> a") != std::string::npos, d[0].message.c_str());
+    }
+
+    void softDependencyCycleIsAllowed()
+    {
+        auto text = replaced(baseTopology(), "  - {id: vpn,", "  - {id: a, kind: app-service, region: weu, depends_on: [b]}\n"
+                                                            "  - {id: b, kind: app-service, region: weu, soft_depends_on: [a]}\n"
+                                                            "  - {id: vpn,");
+        const auto r = read(text);
+        QVERIFY2(r.ok(), dump(r).constData());
+    }
+
+    void duplicateIds()
+    {
+        auto text = replaced(baseTopology(), "{id: web-neu,", "{id: web-weu,");
+        const auto r = read(text);
+        QCOMPARE(withCode(r, "duplicate-id").size(), std::size_t(1));
+        // A replica id colliding with a component id is a duplicate too.
+        text = replaced(baseTopology(), "{id: db-neu,", "{id: vpn,");
+        QCOMPARE(withCode(read(text), "duplicate-id").size(), std::size_t(1));
+    }
+
+    void percentagesAndRanges()
+    {
+        auto text = replaced(baseTopology(), "instances: 2, depends_on: [db]}\n  - {id: web-neu",
+                             "instances: 2, sla: 100.5%, depends_on: [db]}\n  - {id: web-neu");
+        QCOMPARE(withCode(read(text), "out-of-range").size(), std::size_t(1));
+        text = replaced(baseTopology(), "instances: 2, depends_on: [db]}\n  - {id: web-neu",
+                        "instances: -1, depends_on: [db]}\n  - {id: web-neu");
+        QCOMPARE(withCode(read(text), "out-of-range").size(), std::size_t(1));
+    }
+
+    void replicasNeedExactlyOnePrimary()
+    {
+        auto text = replaced(baseTopology(), "region: neu, role: secondary", "region: neu, role: primary");
+        QCOMPARE(withCode(read(text), "primary-count").size(), std::size_t(1));
+    }
+
+    void linksNeedTwoKnownEnds()
+    {
+        auto text = replaced(baseTopology(), "between: [weu, office]", "between: [weu]");
+        QCOMPARE(withCode(read(text), "bad-link").size(), std::size_t(1));
+        text = replaced(baseTopology(), "between: [weu, office]", "between: [weu, mars]");
+        QCOMPARE(withCode(read(text), "unknown-reference").size(), std::size_t(1));
+        const auto ok = read(baseTopology());
+        QVERIFY(std::holds_alternative<SiteId>(ok.topology->findComponent(ComponentId{"vpn"})->between[1]));
+    }
+
+    void faultTargets()
+    {
+        auto text = replaced(baseTopology(), "target: region/weu", "target: zone/weu/5");
+        QCOMPARE(withCode(read(text), "unknown-zone").size(), std::size_t(1));
+        text = replaced(baseTopology(), "target: region/weu", "target: region/xyz");
+        QCOMPARE(withCode(read(text), "unknown-reference").size(), std::size_t(1));
+        text = replaced(baseTopology(), "target: region/weu", "target: planet/earth");
+        QCOMPARE(withCode(read(text), "bad-value").size(), std::size_t(1));
+        text = replaced(baseTopology(), "target: region/weu", "target: db-neu"); // replicas may fail alone
+        QVERIFY2(read(text).ok(), dump(read(text)).constData());
+    }
+
+    void duplicatePolicy()
+    {
+        const auto text = replaced(baseTopology(), "policies:\n", "policies:\n  - {workload: shop, disruption: region, rto: 2h}\n");
+        const auto r = read(text);
+        QCOMPARE(withCode(r, "duplicate-policy").size(), std::size_t(1));
+    }
+
+    void strategyScaleFactor()
+    {
+        auto text = replaced(baseTopology(), "degradable: false}",
+                             "degradable: false, strategy: {kind: active-passive-full, scale_factor: 1.5}}");
+        QCOMPARE(withCode(read(text), "out-of-range").size(), std::size_t(1));
+        text = replaced(baseTopology(), "degradable: false}",
+                        "degradable: false, strategy: {kind: active-passive-full, scale_factor: 0.5}}");
+        const auto r = read(text);
+        QVERIFY2(r.ok(), dump(r).constData());
+        QCOMPARE(*r.topology->workloads[0].strategy->scaleFactor, 0.5);
+    }
+
+    void validateWorksOnValuesBuiltInCode()
+    {
+        Topology t;
+        t.name = "Built in code";
+        t.regions.push_back(Region{RegionId{"r1"}, "R1", RegionId{"r2"}, 2, {}, {}});
+        Component c;
+        c.id = ComponentId{"web"};
+        c.kind = ComponentKind::AppService;
+        c.region = RegionId{"r1"};
+        c.mttr = Duration::minutes(-1);
+        t.components.push_back(c);
+        const auto d = validate(t);
+        QCOMPARE(d.size(), std::size_t(2)); // unknown pair, negative mttr
+        QVERIFY(hasErrors(d));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "test_validation.moc"

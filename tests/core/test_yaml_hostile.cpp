@@ -1,0 +1,150 @@
+// Hostile input never crashes or hangs, and each kind is refused with its own clear message.
+#include "TopologyText.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <fstream>
+
+using namespace firedrill;
+
+namespace {
+
+/// A "billion laughs": 9 levels of 9 aliases, 590 bytes that a naive walk expands to 10^10 nodes.
+std::string billionLaughs()
+{
+    std::string text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    std::string prev = "a";
+    for (const char* name : {"b", "c", "d", "e", "f", "g", "h", "i", "j"}) {
+        text += std::string(name) + ": &" + name + " [";
+        for (int i = 0; i < 9; ++i)
+            text += (i ? ",*" : "*") + prev;
+        text += "]\n";
+        prev = name;
+    }
+    return text;
+}
+
+LoadResult readHostile(const std::string& text, const ReadLimits& limits = {})
+{
+    return readTopologyYaml(text, "hostile.yaml", limits);
+}
+
+} // namespace
+
+class TestYamlHostile : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hostile_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("billion laughs") << QByteArray::fromStdString(billionLaughs()) << QStringLiteral("too-large")
+                                        << QStringLiteral("aliases included");
+        QTest::newRow("alias cycle") << QByteArray("a: &x [1, *x]\n") << QStringLiteral("alias-cycle")
+                                     << QStringLiteral("cycle");
+        QTest::newRow("map alias cycle") << QByteArray("a: &x {b: *x}\n") << QStringLiteral("alias-cycle")
+                                         << QStringLiteral("cycle");
+        QTest::newRow("undefined alias") << QByteArray("a: *nowhere\n") << QString() << QStringLiteral("");
+        QTest::newRow("deep flow nesting") << QByteArray(QByteArray("a: ") + QByteArray(400, '[') + QByteArray(400, ']'))
+                                           << QStringLiteral("too-deep") << QStringLiteral("deeper than 64");
+        QByteArray block;
+        for (int i = 0; i < 100; ++i)
+            block += QByteArray(i * 2, ' ') + "k" + QByteArray::number(i) + ":\n";
+        QTest::newRow("deep block nesting") << block << QStringLiteral("too-deep") << QStringLiteral("deeper than 64");
+        QTest::newRow("duplicate key") << QByteArray("firedrill: 1\nname: a\nname: b\n") << QStringLiteral("duplicate-key")
+                                       << QStringLiteral("first given at line 2");
+        QTest::newRow("invalid utf-8") << QByteArray("firedrill: 1\nname: \"caf\xC3\x28\"\n") << QStringLiteral("invalid-utf8")
+                                       << QStringLiteral("invalid UTF-8");
+        QTest::newRow("overlong utf-8") << QByteArray("name: \xC0\xAF\n") << QStringLiteral("invalid-utf8")
+                                        << QStringLiteral("0xC0");
+        QTest::newRow("utf-16 surrogate") << QByteArray("name: \xED\xA0\x80\n") << QStringLiteral("invalid-utf8")
+                                          << QStringLiteral("invalid UTF-8");
+        QTest::newRow("nul byte") << QByteArray("firedrill: 1\0", 13) << QStringLiteral("nul-byte")
+                                  << QStringLiteral("binary");
+        QTest::newRow("lone comma (loops forever in LoadAll)") << QByteArray(",") << QStringLiteral("")
+                                                               << QStringLiteral("");
+        QTest::newRow("several documents") << QByteArray("firedrill: 1\n---\nfiredrill: 1\n")
+                                           << QStringLiteral("multiple-documents") << QStringLiteral("more than one");
+        QTest::newRow("root is a list") << QByteArray("- a\n- b\n") << QStringLiteral("bad-root")
+                                        << QStringLiteral("must be a map");
+        QTest::newRow("root is a scalar") << QByteArray("hello\n") << QStringLiteral("bad-root")
+                                          << QStringLiteral("must be a map");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("empty-document") << QStringLiteral("empty");
+        QTest::newRow("only a comment") << QByteArray("# nothing\n") << QStringLiteral("empty-document")
+                                        << QStringLiteral("empty");
+        QTest::newRow("complex key") << QByteArray("? [a, b]\n: c\n") << QStringLiteral("complex-key")
+                                     << QStringLiteral("plain text");
+        QTest::newRow("unterminated flow") << QByteArray("a: [1, 2\n") << QStringLiteral("syntax")
+                                           << QStringLiteral("YAML syntax error");
+        QTest::newRow("tab indentation") << QByteArray("a:\n\t- b\n") << QString() << QString();
+        QTest::newRow("binary junk") << QByteArray("\x89PNG\r\n\x1a\n\x00\x00", 10) << QStringLiteral("invalid-utf8")
+                                     << QString();
+    }
+    void hostile()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, code);
+        QFETCH(QString, phrase);
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = readHostile(text.toStdString());
+        QVERIFY(!r.ok());
+        QVERIFY(!r.diagnostics.empty());
+        QVERIFY(hasErrors(r.diagnostics));
+        if (!code.isEmpty())
+            QVERIFY2(!withCode(r, code.toStdString()).empty(), dump(r).constData());
+        if (!phrase.isEmpty())
+            QVERIFY2(dump(r).contains(phrase.toUtf8()), dump(r).constData());
+        for (const auto& d : r.diagnostics)
+            QCOMPARE(d.where.file, std::string("hostile.yaml"));
+    }
+
+    void errorsPointAtTheProblem()
+    {
+        auto r = readHostile("firedrill: 1\nname: a\nname: b\n");
+        QCOMPARE(r.diagnostics[0].where.line, 3);
+        QCOMPARE(r.diagnostics[0].where.column, 1);
+        r = readHostile("firedrill: 1\nname: \"ok\"\ndescription: \"caf\xC3\x28\"\n");
+        QCOMPARE(r.diagnostics[0].where.line, 3);
+        QCOMPARE(r.diagnostics[0].where.column, 18);
+    }
+
+    void fileSizeIsCappedBeforeReading()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("big.yaml")).toStdString();
+        {
+            std::ofstream out(path);
+            out << "firedrill: 1\ndescription: \"" << std::string(2000, 'x') << "\"\n";
+        }
+        ReadLimits limits;
+        limits.maxBytes = 1000;
+        const auto r = loadTopologyYamlFile(path, limits);
+        QCOMPARE(withCode(r, "too-large").size(), std::size_t(1));
+        QVERIFY(dump(r).contains("limit is 1000 bytes"));
+        // The same cap applies to text handed over directly.
+        QCOMPARE(withCode(readHostile(std::string(2000, ' '), limits), "too-large").size(), std::size_t(1));
+    }
+
+    void aliasLimitIsConfigurable()
+    {
+        ReadLimits limits;
+        limits.maxNodes = 50;
+        const std::string text = "a: &a [1,2,3,4,5,6,7,8,9,10]\nb: [*a, *a, *a, *a, *a]\n";
+        QCOMPARE(withCode(readHostile(text, limits), "too-large").size(), std::size_t(1));
+        limits.maxNodes = 1000;
+        QVERIFY(withCode(readHostile(text, limits), "too-large").empty());
+    }
+
+    void missingFile()
+    {
+        const auto r = loadTopologyYamlFile("/nonexistent/dir/topology.yaml");
+        QCOMPARE(withCode(r, "not-found").size(), std::size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYamlHostile)
+#include "test_yaml_hostile.moc"

@@ -1,0 +1,171 @@
+// YAML reading and writing: lossless round trips, stable canonical output, schema errors with positions.
+#include "TopologyText.h"
+
+#include <QFile>
+
+using namespace firedrill;
+
+namespace {
+std::string readText(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return f.readAll().toStdString();
+}
+const QString kExample = QStringLiteral(FIREDRILL_SOURCE_DIR "/resources/samples/two-region.yaml");
+} // namespace
+
+class TestYamlIo : public QObject
+{
+    Q_OBJECT
+private slots:
+    void readsTheExampleFaithfully()
+    {
+        const auto r = loadTopologyYamlFile(kExample.toStdString());
+        QVERIFY2(r.ok(), dump(r).constData());
+        const Topology& t = *r.topology;
+        QCOMPARE(t.regions.size(), std::size_t(2));
+        const Component* sql = t.findComponent(ComponentId{"sql-ag"});
+        QVERIFY(sql);
+        QCOMPARE(sql->kind, ComponentKind::SqlServerAg);
+        QCOMPARE(sql->size->gigabytes, 3000.0);
+        QCOMPARE(*sql->writeRate, 50.0);
+        QCOMPARE(sql->replicas.size(), std::size_t(3));
+        QCOMPARE(sql->replicas[2].sync, std::optional<ReplicationMode>(ReplicationMode::Asynchronous));
+        QCOMPARE(sql->replicas[2].lag->ms, std::int64_t(5000));
+        QCOMPARE(sql->failover->crossRegion, std::optional<FailoverMode>(FailoverMode::Manual));
+        QCOMPARE(sql->failover->decision->ms, std::int64_t(15 * 60'000));
+        QCOMPARE(sql->backup->restoreRate->gigabytesPerHour, 500.0);
+        const Component* tm = t.findComponent(ComponentId{"tm"});
+        QCOMPARE(tm->probe->toleratedFailures, 3);
+        QCOMPARE(tm->dnsTtl->ms, std::int64_t(60'000));
+        QCOMPARE(tm->sla->value, 99.99);
+        QCOMPARE(t.workloads[0].strategy->kind, StrategyKind::ActiveActive);
+        QCOMPARE(t.scenarios[0].faults[0].target.scope, FaultTarget::Scope::Region);
+        const Scenario* badDeploy = t.findScenario(ScenarioId{"bad-deploy"});
+        QVERIFY(badDeploy);
+        QCOMPARE(badDeploy->faults[0].kind, FaultKind::Corruption);
+        QVERIFY(badDeploy->faults[0].detectedAfter.has_value());
+        QCOMPARE(badDeploy->faults[0].detectedAfter->ms, std::int64_t(45 * 60'000));
+    }
+
+    void roundTripIsLosslessAndStable()
+    {
+        const auto first = loadTopologyYamlFile(kExample.toStdString());
+        QVERIFY(first.ok());
+        const std::string written = writeTopologyYaml(*first.topology);
+        const auto second = readTopologyYaml(written, "written.yaml");
+        QVERIFY2(second.ok(), (dump(second) + "\n" + QByteArray::fromStdString(written)).constData());
+        QVERIFY(*second.topology == *first.topology);
+        QCOMPARE(writeTopologyYaml(*second.topology), written); // no churn
+    }
+
+    void canonicalOutputMatchesGolden()
+    {
+        const auto r = loadTopologyYamlFile(kExample.toStdString());
+        QVERIFY(r.ok());
+        const std::string golden = readText(QStringLiteral(FIREDRILL_TEST_DATA_DIR "/two-region.canonical.yaml"));
+        QCOMPARE(QString::fromStdString(writeTopologyYaml(*r.topology)), QString::fromStdString(golden));
+    }
+
+    void awkwardTextSurvives()
+    {
+        auto r = readTopologyYaml(baseTopology(), "t.yaml");
+        QVERIFY(r.ok());
+        Topology t = *r.topology;
+        t.name = "null";
+        t.description = "Line one: with a colon\n  indented # not a comment\n\"quoted\" and 'single' and ünïcödé\n";
+        t.components[1].name = "- looks like a list";
+        t.components[2].name = "";
+        t.regions[0].name = "~";
+        t.workloads[0].name = "true";
+        t.scenarios[0].seed = 18446744073709551615ull;
+        const std::string text = writeTopologyYaml(t);
+        const auto back = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(back.ok(), (dump(back) + QByteArray::fromStdString(text)).constData());
+        QVERIFY2(*back.topology == t, text.c_str());
+    }
+
+    void schemaErrorsNameLineAndColumn()
+    {
+        const std::string text = "firedrill: 1\n"
+                                 "name: x\n"
+                                 "regions:\n"
+                                 "  - {id: weu, zones: three}\n"
+                                 "components:\n"
+                                 "  - {id: a, kind: app-servce, region: weu}\n"
+                                 "  - {id: b, kind: app-service, region: weu, sla: 99.9}\n"
+                                 "  - {id: c, kind: app-service, region: weu, mttr: 10 minutes}\n";
+        const auto r = readTopologyYaml(text, "bad.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.diagnostics.size(), std::size_t(4));
+        QCOMPARE(r.diagnostics[0].format(),
+                 std::string("bad.yaml:4:22: error: zones: 'three' is not a whole number"));
+        QCOMPARE(r.diagnostics[1].where.line, 6);
+        QCOMPARE(r.diagnostics[1].where.column, 19);
+        QVERIFY(r.diagnostics[1].message.find("expected traffic-manager, front-door") != std::string::npos);
+        QCOMPARE(r.diagnostics[2].where.line, 7);
+        QVERIFY(r.diagnostics[2].message.find("percentage such as 99.95%") != std::string::npos);
+        QCOMPARE(r.diagnostics[3].where.line, 8);
+        QVERIFY(r.diagnostics[3].message.find("duration") != std::string::npos);
+    }
+
+    void unknownKeysWarnButLoad()
+    {
+        std::string text = baseTopology();
+        text.insert(text.find("regions:"), "colour: blue\n");
+        const auto r = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(r.ok(), dump(r).constData());
+        const auto w = withCode(r, "unknown-key");
+        QCOMPARE(w.size(), std::size_t(1));
+        QCOMPARE(w[0].severity, Severity::Warning);
+        QCOMPARE(w[0].where.line, 3);
+        QVERIFY(w[0].message.find("'colour'") != std::string::npos);
+    }
+
+    void missingRequiredKeys()
+    {
+        const auto r = readTopologyYaml("firedrill: 1\ncomponents:\n  - {kind: app-service}\n", "t.yaml");
+        QVERIFY(!r.ok());
+        const auto d = withCode(r, "missing-key");
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY(d[0].message.find("needs 'id'") != std::string::npos);
+        QCOMPARE(d[0].where.line, 3);
+    }
+
+    void versions()
+    {
+        auto r = readTopologyYaml("firedrill: 2\nname: future\n", "t.yaml");
+        QCOMPARE(withCode(r, "newer-format").size(), std::size_t(1));
+        QVERIFY(withCode(r, "newer-format")[0].message.find("newer Firedrill") != std::string::npos);
+        r = readTopologyYaml("name: no version\n", "t.yaml");
+        QCOMPARE(withCode(r, "missing-version").size(), std::size_t(1));
+    }
+
+    void wrongTypes()
+    {
+        auto r = readTopologyYaml("firedrill: 1\nregions: {id: weu}\n", "t.yaml");
+        QCOMPARE(withCode(r, "bad-type").size(), std::size_t(1));
+        r = readTopologyYaml("firedrill: 1\nname: [a, b]\n", "t.yaml");
+        QCOMPARE(withCode(r, "bad-type").size(), std::size_t(1));
+        r = readTopologyYaml("firedrill: 1\nregions:\n  - just-a-string\n", "t.yaml");
+        QCOMPARE(withCode(r, "bad-type").size(), std::size_t(1));
+    }
+
+    void boundedAliasesAreAllowed()
+    {
+        const std::string text = "firedrill: 1\n"
+                                 "regions:\n"
+                                 "  - {id: weu, zones: 3}\n"
+                                 "components:\n"
+                                 "  - {id: a, kind: app-service, region: weu, autoscale: &scale {min: 2, max: 4}}\n"
+                                 "  - {id: b, kind: app-service, region: weu, autoscale: *scale}\n";
+        const auto r = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(r.ok(), dump(r).constData());
+        QCOMPARE(r.topology->components[1].autoscale->max, 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYamlIo)
+#include "test_yaml_io.moc"
