@@ -3,6 +3,7 @@
 #include "InputDocument.h"
 
 #include "core/io/TopologyFile.h"
+#include "core/store/Workspace.h"
 
 #include <cstdio>
 #include <fstream>
@@ -83,7 +84,19 @@ int runConvert(const ConvertOptions& options)
         if (!writeFileAtomically(options.output, writeTopologyYaml(*doc.topology), error))
             return fail(options, error, ExitCode::InvalidInput);
     } else {
-        return fail(options, "workspace output is not supported yet", ExitCode::InvalidInput);
+        // Workspace::create builds the file beside the target and renames it into place.
+        const std::string note = options.note.empty()
+                                     ? "Imported from " + std::filesystem::path(options.input).filename().string()
+                                     : options.note;
+        std::error_code ec;
+        if (options.force && std::filesystem::exists(options.output, ec) &&
+            std::filesystem::equivalent(options.input, options.output, ec))
+            return fail(options, "input and output are the same file", ExitCode::UsageError);
+        auto ws = Workspace::create(options.output, *doc.topology, note);
+        if (!ws)
+            return fail(options, ws.error().message, ExitCode::InvalidInput);
+        if (auto closed = ws->close(); !closed)
+            return fail(options, closed.error().message, ExitCode::InvalidInput);
     }
     if (options.json)
         std::cout << nlohmann::json{{"ok", true}, {"input", options.input}, {"output", options.output}}.dump(2) << '\n';

@@ -75,7 +75,7 @@ void printHuman(const nlohmann::json& j)
               << c["scenarios"] << " scenarios\n";
     std::cout << "  regions:\n";
     for (const auto& r : j["regions"])
-        std::cout << "    " << std::left << std::setw(12) << r["id"].get<std::string>() << r["name"].get<std::string>()
+        std::cout << "    " << std::left << std::setw(16) << r["id"].get<std::string>() + " " << r["name"].get<std::string>()
                   << " (" << r["zones"].get<int>() << " zones"
                   << (r["pair"].get<std::string>().empty() ? "" : ", paired with " + r["pair"].get<std::string>())
                   << ")\n";
@@ -84,11 +84,11 @@ void printHuman(const nlohmann::json& j)
         std::cout << "    " << std::left << std::setw(22) << kind << count.get<int>() << "\n";
     std::cout << "  workloads:\n";
     for (const auto& w : j["workloads"])
-        std::cout << "    " << std::left << std::setw(12) << w["id"].get<std::string>() << w["name"].get<std::string>()
+        std::cout << "    " << std::left << std::setw(16) << w["id"].get<std::string>() + " " << w["name"].get<std::string>()
                   << " — " << w["strategy"].get<std::string>() << ", " << w["demand_rps"].get<double>() << " req/s\n";
     std::cout << "  scenarios:\n";
     for (const auto& s : j["scenarios"])
-        std::cout << "    " << std::left << std::setw(12) << s["id"].get<std::string>() << s["name"].get<std::string>()
+        std::cout << "    " << std::left << std::setw(16) << s["id"].get<std::string>() + " " << s["name"].get<std::string>()
                   << " (" << s["faults"].get<std::size_t>() << " fault(s))\n";
 }
 

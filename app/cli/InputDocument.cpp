@@ -1,6 +1,8 @@
 #include "InputDocument.h"
 
 #include "core/io/TopologyFile.h"
+#include "core/model/Validator.h"
+#include "core/store/Workspace.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +12,7 @@ namespace firedrill::cli {
 
 namespace {
 
+/// Any SQLite file goes to the workspace reader, which explains precisely why a foreign one is refused.
 bool looksLikeSqlite(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -42,8 +45,29 @@ InputDocument loadInput(const std::filesystem::path& path)
         return doc;
     }
     doc.format = FileFormat::Workspace;
-    doc.diagnostics.push_back({Severity::Error, "unsupported", "workspace files are not supported yet", "",
-                               {path.string(), 0, 0}});
+    const std::string name = path.string();
+    auto ws = Workspace::open(path, OpenMode::ReadOnly);
+    if (!ws) {
+        doc.diagnostics.push_back({Severity::Error, ws.error().code, ws.error().message, "", {name, 0, 0}});
+        return doc;
+    }
+    auto topology = ws->currentTopology();
+    if (!topology) {
+        doc.diagnostics.push_back({Severity::Error, topology.error().code, topology.error().message, "", {name, 0, 0}});
+        return doc;
+    }
+    doc.diagnostics = validate(*topology);
+    for (auto& d : doc.diagnostics)
+        d.where.file = name;
+    WorkspaceFacts facts;
+    facts.schemaVersion = ws->schemaVersion();
+    if (auto revisions = ws->revisions(); revisions && !revisions->empty()) {
+        facts.revisions = revisions->size();
+        facts.lastSaved = revisions->back().savedAt;
+        facts.lastNote = revisions->back().note;
+    }
+    doc.workspace = facts;
+    doc.topology = std::move(topology.value());
     return doc;
 }
 

@@ -215,6 +215,14 @@ std::string formatDataSize(DataSize s)
 
 std::string formatRate(double perSecond)
 {
+    // Prefer the unit in which the rate is a whole number ("10/h" rather than "0.002777.../s"),
+    // as long as it reads back as exactly the same value.
+    static constexpr std::array<std::pair<double, std::string_view>, 3> units{{{1.0, "/s"}, {60.0, "/m"}, {3600.0, "/h"}}};
+    for (const auto& [scale, unit] : units) {
+        const double count = std::round(perSecond * scale);
+        if (count != 0.0 && count / scale == perSecond)
+            return formatNumber(count) + std::string(unit);
+    }
     return formatNumber(perSecond) + "/s";
 }
 

@@ -19,7 +19,7 @@ struct Strategy
     std::optional<double> scaleFactor;      ///< active-passive-full: secondary size relative to primary (0, 1]
     std::optional<RegionId> primary;
     std::optional<RegionId> secondary;
-    std::optional<Duration> redeployTime;   ///< redeploy-from-backup: time to deploy the package
+    std::optional<Duration> redeployTime;   ///< time to deploy the application in the secondary region
     auto operator<=>(const Strategy&) const = default;
 };
 

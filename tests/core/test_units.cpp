@@ -91,6 +91,11 @@ private slots:
         QVERIFY(!parseRate("50").ok());
         QVERIFY(!parseRate("50/d").ok());
         QCOMPARE(formatRate(50), std::string("50/s"));
+        QCOMPARE(formatRate(*parseRate("10/h")), std::string("10/h"));
+        QCOMPARE(formatRate(*parseRate("90/m")), std::string("90/m"));
+        QCOMPARE(formatRate(*parseRate("1.5/s")), std::string("90/m"));
+        QCOMPARE(formatRate(*parseRate("7/m")), std::string("7/m"));
+        QCOMPARE(formatRate(0), std::string("0/s"));
     }
 
     void dataRates()

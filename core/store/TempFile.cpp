@@ -1,0 +1,95 @@
+#include "TempFile.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <unistd.h>
+#include <utility>
+
+namespace firedrill {
+
+namespace {
+
+std::string randomSuffix()
+{
+    static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device device;
+    std::uniform_int_distribution<std::size_t> pick(0, sizeof kChars - 2);
+    std::string out;
+    for (int i = 0; i < 8; ++i)
+        out += kChars[pick(device)];
+    return out;
+}
+
+/// Makes a rename durable: the folder entry itself must reach the disk.
+void syncFolder(const std::filesystem::path& folder)
+{
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+Result<TempFile> TempFile::createNextTo(const std::filesystem::path& target)
+{
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        std::filesystem::path candidate = target;
+        candidate += ".tmp-" + std::to_string(getpid()) + "-" + randomSuffix();
+        const int fd = ::open(candidate.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            return TempFile(std::move(candidate));
+        }
+        if (errno != EEXIST) {
+            const int error = errno;
+            return Error{"io", "Could not create a temporary file next to " + target.string() + " (" +
+                                   std::strerror(error) + "). Check that you may write to that folder."};
+        }
+    }
+    return Error{"io", "Could not find a free temporary file name next to " + target.string() + "."};
+}
+
+TempFile::TempFile(TempFile&& other) noexcept : m_path(std::exchange(other.m_path, {})) {}
+
+TempFile& TempFile::operator=(TempFile&& other) noexcept
+{
+    if (this != &other) {
+        remove();
+        m_path = std::exchange(other.m_path, {});
+    }
+    return *this;
+}
+
+TempFile::~TempFile()
+{
+    remove();
+}
+
+Result<void> TempFile::renameTo(const std::filesystem::path& target)
+{
+    if (::rename(m_path.c_str(), target.c_str()) != 0) {
+        const int error = errno;
+        return Error{"io", "Could not move the new file into place as " + target.string() + " (" +
+                               std::strerror(error) + "). The previous file, if any, is unchanged."};
+    }
+    m_path.clear();
+    syncFolder(target.parent_path());
+    return {};
+}
+
+void TempFile::remove()
+{
+    if (m_path.empty())
+        return;
+    std::filesystem::path journal = m_path;
+    journal += "-journal";
+    ::unlink(m_path.c_str());
+    ::unlink(journal.c_str());
+    m_path.clear();
+}
+
+} // namespace firedrill

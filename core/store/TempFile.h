@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/model/Result.h"
+
+#include <filesystem>
+
+namespace firedrill {
+
+/// An empty, uniquely named file next to a target, for building a file that then replaces the target
+/// atomically. Removed (with any SQLite journal beside it) unless renamed into place.
+class TempFile
+{
+public:
+    /// Creates `<target>.tmp-<pid>-<random>` in the target's folder, with the usual permissions (umask).
+    static Result<TempFile> createNextTo(const std::filesystem::path& target);
+
+    TempFile(TempFile&& other) noexcept;
+    TempFile& operator=(TempFile&& other) noexcept;
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile();
+
+    /// Renames the file over `target` (atomic on one file system) and syncs the folder.
+    Result<void> renameTo(const std::filesystem::path& target);
+    /// The temporary file's path.
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    explicit TempFile(std::filesystem::path path) : m_path(std::move(path)) {}
+    void remove();
+
+    std::filesystem::path m_path;
+};
+
+} // namespace firedrill

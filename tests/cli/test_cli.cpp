@@ -1,0 +1,216 @@
+// firedrill-cli as scripts meet it: exit codes 0 / 1 / 2, messages with file:line:column, JSON output.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FIREDRILL_CLI_PATH), args);
+    if (!p.waitForFinished(10'000)) { // a hang guard, not a timing check
+        p.kill();
+        p.waitForFinished();
+        return Run{-2, {}, QStringLiteral("timed out")};
+    }
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3,
+               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString sample(const char* name)
+{
+    return QStringLiteral(FIREDRILL_SAMPLES_DIR "/") + QString::fromLatin1(name);
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void validatesEverySample()
+    {
+        const auto files = QDir(QStringLiteral(FIREDRILL_SAMPLES_DIR)).entryList({QStringLiteral("*.yaml")});
+        QStringList args{QStringLiteral("validate")};
+        for (const auto& f : files)
+            args << sample(qPrintable(f));
+        const Run r = cli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.count(QStringLiteral(": valid (0 errors, 0 warnings)")), files.size());
+    }
+
+    void hostileInputsExitOneWithPosition_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QByteArray laughs = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+        QByteArray prev = "a";
+        for (const char* n : {"b", "c", "d", "e", "f", "g", "h", "i", "j"}) {
+            laughs += QByteArray(n) + ": &" + n + " [*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev +
+                      ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + "]\n";
+            prev = n;
+        }
+        QTest::newRow("billion laughs") << laughs << QStringLiteral("h.yaml:7:11: error: the document expands");
+        QTest::newRow("alias cycle") << QByteArray("a: &x [1, *x]\n") << QStringLiteral("h.yaml:1:11: error: alias");
+        QTest::newRow("deep") << QByteArray("a: ") + QByteArray(1000, '[') << QStringLiteral("h.yaml:1:");
+        QTest::newRow("duplicate key") << QByteArray("firedrill: 1\nname: a\nname: b\n")
+                                       << QStringLiteral("h.yaml:3:1: error: duplicate key 'name'");
+        QTest::newRow("invalid utf-8") << QByteArray("firedrill: 1\nname: \xff\n")
+                                       << QStringLiteral("h.yaml:2:7: error: invalid UTF-8");
+        QTest::newRow("lone comma") << QByteArray(",") << QStringLiteral("h.yaml");
+        QTest::newRow("not a map") << QByteArray("- 1\n") << QStringLiteral("h.yaml:1:1: error: the file must be a map");
+        QTest::newRow("bad unit") << QByteArray("firedrill: 1\nregions:\n  - {id: r, zones: 1, outage: {mtbf: 1 year, mttr: 1h}}\n")
+                                  << QStringLiteral("h.yaml:3:38: error: mtbf: '1 year' is not a duration");
+    }
+    void hostileInputsExitOneWithPosition()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.yaml"));
+        writeFile(path, bytes);
+        const Run r = cli({QStringLiteral("validate"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("invalid")));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QCOMPARE(cli({}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("explode")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("validate")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("convert"), sample("two-region.yaml")}).exitCode, 2);
+        QTemporaryDir dir;
+        const Run r = cli({QStringLiteral("convert"), sample("two-region.yaml"), dir.filePath(QStringLiteral("x.txt"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral(".firedrill, .yaml or .yml")));
+        QCOMPARE(cli({QStringLiteral("--help")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("--version")}).exitCode, 0);
+    }
+
+    void missingFileExitsOne()
+    {
+        const Run r = cli({QStringLiteral("validate"), QStringLiteral("/no/such/file.yaml")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("/no/such/file.yaml: error: the file does not exist")));
+    }
+
+    void jsonOutput()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+        writeFile(bad, "firedrill: 1\nname: Bad\nregions:\n  - {id: weu, zones: 3, pair: nowhere}\n");
+        const Run r = cli({QStringLiteral("validate"), QStringLiteral("--json"), sample("two-region.yaml"), bad});
+        QCOMPARE(r.exitCode, 1);
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(r.out));
+        QCOMPARE(doc[QStringLiteral("valid")].toBool(), false);
+        const auto files = doc[QStringLiteral("files")].toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0][QStringLiteral("valid")].toBool(), true);
+        const auto d = files[1][QStringLiteral("diagnostics")].toArray();
+        QVERIFY(!d.isEmpty());
+        const auto first = d[0].toObject();
+        QCOMPARE(first[QStringLiteral("code")].toString(), QStringLiteral("unknown-reference"));
+        QCOMPARE(first[QStringLiteral("line")].toInt(), 4);
+        QCOMPARE(first[QStringLiteral("path")].toString(), QStringLiteral("regions[weu].pair"));
+
+        const Run info = cli({QStringLiteral("info"), QStringLiteral("--json"), sample("two-region.yaml")});
+        QCOMPARE(info.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(info.out.toUtf8());
+        QCOMPARE(j[QStringLiteral("counts")][QStringLiteral("regions")].toInt(), 2);
+        QCOMPARE(j[QStringLiteral("components_by_kind")][QStringLiteral("sql-server-ag")].toInt(), 1);
+    }
+
+    void convertRoundTripsThroughAWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath(QStringLiteral("two.firedrill"));
+        const QString yaml = dir.filePath(QStringLiteral("two.yaml"));
+        const QString direct = dir.filePath(QStringLiteral("direct.yaml"));
+        Run r = cli({QStringLiteral("convert"), sample("two-region.yaml"), ws});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readFile(ws).left(16), QByteArray("SQLite format 3\0", 16));
+        r = cli({QStringLiteral("convert"), ws, yaml});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("convert"), sample("two-region.yaml"), direct});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readFile(yaml), readFile(direct));
+        QVERIFY(!readFile(yaml).isEmpty());
+        // Existing output is kept unless --force.
+        r = cli({QStringLiteral("convert"), sample("two-region.yaml"), ws});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--force")));
+        // No temporary files are left behind.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 3);
+
+        r = cli({QStringLiteral("info"), ws});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("1 revision(s)")));
+        QVERIFY(r.out.contains(QStringLiteral("Imported from two-region.yaml")));
+    }
+
+    void invalidInputIsNotConverted()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+        writeFile(bad, "firedrill: 1\ncomponents:\n  - {id: a, kind: app-service}\n");
+        const QString out = dir.filePath(QStringLiteral("out.firedrill"));
+        const Run r = cli({QStringLiteral("convert"), bad, out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("bad.yaml:3:5: error:")));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void damagedWorkspacesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("text") << QByteArray("firedrill: 1\n") << QStringLiteral("not");
+        QTest::newRow("truncated header") << QByteArray("SQLite format 3\0\x10\x00", 18) << QStringLiteral("error");
+    }
+    void damagedWorkspacesAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, phrase);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.firedrill"));
+        writeFile(path, bytes);
+        const Run r = cli({QStringLiteral("validate"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(phrase), qPrintable(r.err));
+        QCOMPARE(readFile(path), bytes); // never written to
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
