@@ -3,11 +3,11 @@
 #include "EnumNames.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace firedrill {
 
@@ -28,7 +28,14 @@ std::string seconds(Duration d)
 class Checker
 {
 public:
-    explicit Checker(const Topology& t) : m_t(t) {}
+    explicit Checker(const Topology& t) : m_t(t)
+    {
+        for (const auto& c : t.components) {
+            m_components.emplace(c.id.str(), &c);
+            for (const auto& r : c.replicas)
+                m_replicas.insert(r.id.str());
+        }
+    }
 
     std::vector<Diagnostic> run()
     {
@@ -53,6 +60,13 @@ public:
     }
 
 private:
+    /// Component lookup by id in constant time (topologies can hold 100,000 components).
+    const Component* component(const ComponentId& id) const
+    {
+        const auto it = m_components.find(id.str());
+        return it == m_components.end() ? nullptr : it->second;
+    }
+
     void error(std::string path, std::string code, std::string message)
     {
         m_out.push_back({Severity::Error, std::move(code), std::move(message), std::move(path), {}});
@@ -247,7 +261,7 @@ private:
             warning(path + ".endpoints", "ignored-property", "endpoints only apply to traffic managers and front doors");
         std::set<ComponentId> seen;
         for (const auto& e : c.endpoints) {
-            if (!m_t.findComponent(e.target))
+            if (!component(e.target))
                 error(path + ".endpoints", "unknown-reference", "endpoint " + quoted(e.target.str()) + " does not exist");
             if (!seen.insert(e.target).second)
                 error(path + ".endpoints", "duplicate-endpoint", "endpoint " + quoted(e.target.str()) + " is listed twice");
@@ -339,7 +353,7 @@ private:
             const auto dp = path + (d.kind == DependencyKind::Hard ? ".depends_on" : ".soft_depends_on");
             if (d.target == c.id)
                 error(dp, "self-reference", "component " + quoted(c.id.str()) + " depends on itself");
-            else if (!m_t.findComponent(d.target))
+            else if (!component(d.target))
                 error(dp, "unknown-reference", "dependency " + quoted(d.target.str()) + " does not exist");
             if (!seen.insert(d.target).second)
                 error(dp, "duplicate-dependency", "dependency " + quoted(d.target.str()) + " is listed twice");
@@ -366,45 +380,57 @@ private:
         nonNegative(path + ".latency", c.latency, "latency");
     }
 
-    /// Hard dependencies must form a DAG; each cycle is reported once with its members.
+    /// Hard dependencies must form a DAG; each cycle is reported once with its members. Iterative, so
+    /// very long dependency chains cannot exhaust the stack.
     void checkCycles()
     {
-        std::unordered_map<std::string, const Component*> byId;
-        for (const auto& c : m_t.components)
-            byId.emplace(c.id.str(), &c);
+        std::unordered_map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < m_t.components.size(); ++i)
+            index.emplace(m_t.components[i].id.str(), i);
         enum class Mark { None, Active, Done };
-        std::unordered_map<std::string, Mark> mark;
-        std::vector<std::string> stack;
-        std::function<void(const Component&)> visit = [&](const Component& c) {
-            mark[c.id.str()] = Mark::Active;
-            stack.push_back(c.id.str());
-            for (const auto& d : c.dependsOn) {
+        std::vector<Mark> mark(m_t.components.size(), Mark::None);
+        struct Frame
+        {
+            std::size_t component;
+            std::size_t next = 0; ///< next dependency to look at
+        };
+        std::vector<Frame> stack;
+        for (std::size_t root = 0; root < m_t.components.size(); ++root) {
+            if (mark[root] != Mark::None)
+                continue;
+            stack.push_back({root});
+            mark[root] = Mark::Active;
+            while (!stack.empty()) {
+                Frame& top = stack.back();
+                const Component& c = m_t.components[top.component];
+                if (top.next == c.dependsOn.size()) {
+                    mark[top.component] = Mark::Done;
+                    stack.pop_back();
+                    continue;
+                }
+                const Dependency& d = c.dependsOn[top.next++];
                 if (d.kind != DependencyKind::Hard || d.target == c.id)
                     continue;
-                const auto it = byId.find(d.target.str());
-                if (it == byId.end())
+                const auto it = index.find(d.target.str());
+                if (it == index.end())
                     continue;
-                const Mark m = mark[d.target.str()];
-                if (m == Mark::Active) {
-                    const auto start = std::find(stack.begin(), stack.end(), d.target.str());
+                if (mark[it->second] == Mark::Active) {
                     std::string cycle;
-                    for (auto s = start; s != stack.end(); ++s)
-                        cycle += *s + " -> ";
+                    bool inCycle = false;
+                    for (const Frame& f : stack) {
+                        inCycle = inCycle || f.component == it->second;
+                        if (inCycle)
+                            cycle += m_t.components[f.component].id.str() + " -> ";
+                    }
                     cycle += d.target.str();
                     error(item("components", c.id.str()) + ".depends_on", "dependency-cycle",
                           "hard dependencies form a cycle: " + cycle);
-                } else if (m == Mark::None) {
-                    visit(*it->second);
+                } else if (mark[it->second] == Mark::None) {
+                    mark[it->second] = Mark::Active;
+                    stack.push_back({it->second});
                 }
             }
-            stack.pop_back();
-            mark[c.id.str()] = Mark::Done;
-        };
-        // An explicit stack would avoid deep recursion; hard-dependency chains are bounded by the
-        // component count, which the reader caps, so recursion depth stays modest in practice.
-        for (const auto& c : m_t.components)
-            if (mark[c.id.str()] == Mark::None)
-                visit(c);
+        }
     }
 
     void checkWorkload(const Workload& w)
@@ -412,10 +438,10 @@ private:
         const auto path = item("workloads", w.id.str());
         if (w.entry.empty())
             error(path + ".entry", "missing-entry", "workload " + quoted(w.id.str()) + " has no entry component");
-        else if (!m_t.findComponent(w.entry))
+        else if (!component(w.entry))
             error(path + ".entry", "unknown-reference", "entry component " + quoted(w.entry.str()) + " does not exist");
         for (const auto& c : w.components)
-            if (!m_t.findComponent(c))
+            if (!component(c))
                 error(path + ".components", "unknown-reference", "component " + quoted(c.str()) + " does not exist");
         nonNegative(path + ".demand_rps", std::optional<double>(w.demandRps), "demand_rps");
         fraction(path + ".write_fraction", std::optional<double>(w.writeFraction), "write_fraction");
@@ -467,15 +493,9 @@ private:
     {
         switch (t.scope) {
         case FaultTarget::Scope::Component:
-            if (!m_t.findComponent(ComponentId{t.id})) {
-                // Replicas can be failed on their own.
-                const bool isReplica = std::any_of(m_t.components.begin(), m_t.components.end(), [&](const Component& c) {
-                    return std::any_of(c.replicas.begin(), c.replicas.end(),
-                                       [&](const Replica& r) { return r.id.str() == t.id; });
-                });
-                if (!isReplica)
-                    error(path, "unknown-reference", "fault target " + quoted(t.id) + " does not exist");
-            }
+            // Replicas can be failed on their own.
+            if (!component(ComponentId{t.id}) && !m_replicas.count(t.id))
+                error(path, "unknown-reference", "fault target " + quoted(t.id) + " does not exist");
             break;
         case FaultTarget::Scope::Region:
             if (!m_t.findRegion(RegionId{t.id}))
@@ -512,7 +532,7 @@ private:
             if (f.at.ms >= 0 && s.duration.ms > 0 && f.at >= s.duration)
                 warning(fp + ".at", "fault-after-end", "the fault starts after the scenario ends");
             if (f.kind == FaultKind::Corruption && f.target.scope == FaultTarget::Scope::Component) {
-                const Component* c = m_t.findComponent(ComponentId{f.target.id});
+                const Component* c = component(ComponentId{f.target.id});
                 if (c && !holdsData(c->kind))
                     warning(fp + ".kind", "corruption-target",
                             "corruption applies to components that hold data; " + quoted(f.target.id) + " does not");
@@ -525,6 +545,8 @@ private:
     const Topology& m_t;
     std::vector<Diagnostic> m_out;
     std::unordered_map<std::string, std::string> m_ids;
+    std::unordered_map<std::string, const Component*> m_components;
+    std::unordered_set<std::string> m_replicas;
 };
 
 } // namespace

@@ -3,7 +3,6 @@
 #include "Statement.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace firedrill {
@@ -28,12 +27,17 @@ void applyLimits(sqlite3* db)
 /// Hardening recommended by SQLite for files from untrusted sources, applied before anything is read.
 int harden(sqlite3* db)
 {
-    const int options[] = {SQLITE_DBCONFIG_DEFENSIVE, 1,     SQLITE_DBCONFIG_TRUSTED_SCHEMA,        0,
-                           SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, SQLITE_DBCONFIG_ENABLE_VIEW,         0,
-                           SQLITE_DBCONFIG_DQS_DDL, 0,       SQLITE_DBCONFIG_DQS_DML,               0,
-                           SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0};
-    for (std::size_t i = 0; i + 1 < std::size(options); i += 2) {
-        const int rc = sqlite3_db_config(db, options[i], options[i + 1], nullptr);
+    const std::pair<int, int> options[] = {
+        {SQLITE_DBCONFIG_DEFENSIVE, 1},
+        {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0},
+        {SQLITE_DBCONFIG_ENABLE_TRIGGER, 0},
+        {SQLITE_DBCONFIG_ENABLE_VIEW, 0},
+        {SQLITE_DBCONFIG_DQS_DDL, 0},
+        {SQLITE_DBCONFIG_DQS_DML, 0},
+        {SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0},
+    };
+    for (const auto& [option, value] : options) {
+        const int rc = sqlite3_db_config(db, option, value, nullptr);
         if (rc != SQLITE_OK)
             return rc;
     }
@@ -135,7 +139,8 @@ Result<std::int64_t> Database::pragmaInt(std::string_view pragma) const
     if (!row)
         return row.error();
     if (!*row)
-        return Error{"sql", "PRAGMA " + std::string(pragma) + " returned no value for " + fileLabel(m_db) + "."};
+        return Error{"sql",
+                     "PRAGMA " + std::string(pragma) + " returned no value for " + fileLabel(m_db) + "."};
     return stmt->columnInt64(0);
 }
 
@@ -157,7 +162,8 @@ Result<void> Database::backupTo(Database& destination) const
 {
     sqlite3_backup* backup = sqlite3_backup_init(destination.m_db, "main", m_db, "main");
     if (!backup)
-        return makeError(destination.m_db, sqlite3_extended_errcode(destination.m_db), "copying the workspace");
+        return makeError(destination.m_db, sqlite3_extended_errcode(destination.m_db),
+                         "copying the workspace");
     int rc = SQLITE_OK;
     for (int attempt = 0; attempt < 50; ++attempt) {
         rc = sqlite3_backup_step(backup, -1);
@@ -215,9 +221,10 @@ Error Database::makeError(sqlite3* db, int rc, std::string_view what)
                             "). Close the other program and try again."};
     case SQLITE_READONLY:
         if (rc == SQLITE_READONLY_ROLLBACK)
-            return {"needs-recovery", file + " was not closed cleanly: a crash left an unfinished save in " + file +
-                                          "-journal. Open it for editing once to recover it, and do not delete "
-                                          "the journal file."};
+            return {"needs-recovery",
+                    file + " was not closed cleanly: a crash left an unfinished save in " + file +
+                        "-journal. Open it for editing once to recover it, and do not delete "
+                        "the journal file."};
         return {"read-only", file + " cannot be written (" + detail +
                                  "). Check its permissions, or use Save As to write a copy elsewhere."};
     case SQLITE_IOERR:

@@ -39,7 +39,8 @@ public:
     Result<Statement> prepare(std::string_view sql) const;
     /// Reads a pragma that returns one integer, e.g. "user_version".
     Result<std::int64_t> pragmaInt(std::string_view pragma) const;
-    /// Sets the rollback journal (journal_mode=DELETE) and synchronous=FULL: one file on disk, durable commits.
+    /// Sets the rollback journal (journal_mode=DELETE) and synchronous=FULL: one file on disk, durable
+    /// commits.
     Result<void> configureForWriting();
     /// Copies the whole database into `destination` with the SQLite backup API.
     Result<void> backupTo(Database& destination) const;

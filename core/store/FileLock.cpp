@@ -50,8 +50,12 @@ bool writeAll(int fd, const std::string& text)
 /// True when `fd` is still the file at `path` (a previous holder may have unlinked it meanwhile).
 bool sameFile(int fd, const std::filesystem::path& path)
 {
-    struct stat opened{};
-    struct stat named{};
+    struct stat opened
+    {
+    };
+    struct stat named
+    {
+    };
     return fstat(fd, &opened) == 0 && lstat(path.c_str(), &named) == 0 && opened.st_dev == named.st_dev &&
            opened.st_ino == named.st_ino;
 }
@@ -102,8 +106,8 @@ Result<FileLock> FileLock::acquire(const std::filesystem::path& target)
         const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd < 0) {
             const int error = errno;
-            return Error{"io", "Could not create the lock file " + lockPath.string() + " (" + errnoText(error) +
-                                   "). Open " + target.string() +
+            return Error{"io", "Could not create the lock file " + lockPath.string() + " (" +
+                                   errnoText(error) + "). Open " + target.string() +
                                    " read-only, or copy it to a folder you may write to."};
         }
         int rc = 0;
@@ -132,8 +136,8 @@ Result<FileLock> FileLock::acquire(const std::filesystem::path& target)
             const int error = errno;
             ::unlink(lockPath.c_str());
             ::close(fd);
-            return Error{"io", "Could not write the lock file " + lockPath.string() + " (" + errnoText(error) +
-                                   "). Check that the disk is not full."};
+            return Error{"io", "Could not write the lock file " + lockPath.string() + " (" +
+                                   errnoText(error) + "). Check that the disk is not full."};
         }
         return FileLock(fd, lockPath);
     }

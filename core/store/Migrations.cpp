@@ -36,7 +36,8 @@ Result<void> checkMigrations(const Migrations& migrations)
                                     std::to_string(step.version) + " but should be " + std::to_string(i + 1) +
                                     ": migrations must be numbered 1, 2, 3 ... in order."};
         if (!step.apply)
-            return Error{"sql", "Schema migration " + std::to_string(step.version) + " has nothing to apply."};
+            return Error{"sql",
+                         "Schema migration " + std::to_string(step.version) + " has nothing to apply."};
     }
     return {};
 }
@@ -62,10 +63,10 @@ Result<int> migrate(Database& db, const Migrations& migrations, std::optional<in
     while (version < goal) {
         const Migration& step = migrations[static_cast<std::size_t>(version)];
         auto failed = [&](const Error& cause) {
-            return Error{"migration-failed", "Could not upgrade " + label(db) + " to schema " +
-                                                 std::to_string(step.version) + " (" + step.description +
-                                                 "): " + cause.message + " The file was left unchanged at schema " +
-                                                 std::to_string(version) + "."};
+            return Error{"migration-failed",
+                         "Could not upgrade " + label(db) + " to schema " + std::to_string(step.version) +
+                             " (" + step.description + "): " + cause.message +
+                             " The file was left unchanged at schema " + std::to_string(version) + "."};
         };
         auto transaction = Transaction::begin(db);
         if (!transaction)

@@ -16,8 +16,8 @@ class Database;
 /// compares a file's schema with the one these steps build.
 struct Migration
 {
-    int version = 0;           ///< 1, 2, 3 ... in order
-    std::string description;   ///< for error messages, e.g. "add drill plans"
+    int version = 0;         ///< 1, 2, 3 ... in order
+    std::string description; ///< for error messages, e.g. "add drill plans"
     std::function<Result<void>(Database&)> apply;
 };
 

@@ -59,16 +59,18 @@ Result<std::vector<SchemaObject>> listObjects(const Database& db)
             return row.error();
         if (!*row)
             break;
-        objects.push_back({stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3)});
+        objects.push_back(
+            {stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3)});
     }
     return objects;
 }
 
 Error unexpected(const Database& db, const std::string& what)
 {
-    return {"unexpected-schema", db.path().string() + " is not a valid Firedrill workspace: it " + what +
-                                     ". Another program has changed it, so Firedrill will not open it; restore "
-                                     "it from a backup or import the topology from YAML."};
+    return {"unexpected-schema",
+            db.path().string() + " is not a valid Firedrill workspace: it " + what +
+                ". Another program has changed it, so Firedrill will not open it; restore "
+                "it from a backup or import the topology from YAML."};
 }
 
 } // namespace

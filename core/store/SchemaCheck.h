@@ -1,7 +1,6 @@
 #pragma once
 
 #include "Migrations.h"
-
 #include "core/model/Result.h"
 
 namespace firedrill {

@@ -14,8 +14,8 @@ constexpr char kMagic[] = "SQLite format 3"; // followed by its terminating zero
 
 std::uint32_t bigEndian32(const unsigned char* bytes)
 {
-    return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) | (std::uint32_t{bytes[2]} << 8) |
-           std::uint32_t{bytes[3]};
+    return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+           (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
 }
 
 } // namespace
@@ -35,8 +35,9 @@ Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
     if (ec)
         return Error{"io", "Could not read " + name + ": " + ec.message() + "."};
     if (header.fileSize == 0)
-        return Error{"empty-file", name + " is empty (0 bytes), so it is not a Firedrill workspace. If it was one, "
-                                          "it has been truncated: restore it from a backup."};
+        return Error{"empty-file",
+                     name + " is empty (0 bytes), so it is not a Firedrill workspace. If it was one, "
+                            "it has been truncated: restore it from a backup."};
 
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, kHeaderSize> bytes{};

@@ -3,7 +3,6 @@
 #include "Database.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace firedrill {
@@ -38,7 +37,8 @@ Statement& Statement::bind(int index, std::int64_t value)
 
 Statement& Statement::bind(int index, std::string_view text)
 {
-    const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    const int rc =
+        sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK && m_bindError == 0)
         m_bindError = rc;
     return *this;

@@ -1,7 +1,6 @@
 #include "Workspace.h"
 
 #include "WorkspaceProbe.h"
-
 #include "core/io/TopologyFile.h"
 
 namespace firedrill {
@@ -41,9 +40,9 @@ Result<Topology> Workspace::parse(std::int64_t revision, const std::string& text
             break;
         }
     }
-    return Error{"invalid-topology", "Revision " + std::to_string(revision) + " of " + m_file.path().string() +
-                                         " could not be read" + (why.empty() ? "" : ": " + why) +
-                                         ". Restore another revision."};
+    return Error{"invalid-topology", "Revision " + std::to_string(revision) + " of " +
+                                         m_file.path().string() + " could not be read" +
+                                         (why.empty() ? "" : ": " + why) + ". Restore another revision."};
 }
 
 Result<Topology> Workspace::currentTopology() const

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "WorkspaceFile.h"
-
 #include "core/model/Result.h"
 #include "core/model/Topology.h"
 
@@ -20,12 +19,14 @@ namespace firedrill {
 class Workspace
 {
 public:
-    /// Creates a workspace whose first revision is `topology` (atomic: temporary file, then rename).
+    /// Creates a workspace whose first revision is `topology` (atomic: temporary file, then rename),
+    /// replacing any file at `path`; "locked" when another Workspace has it open.
     static Result<Workspace> create(const std::filesystem::path& path, const Topology& topology,
                                     const std::string& note);
     /// Opens a workspace after checking it (see probeWorkspace()); ReadWrite also locks it.
     static Result<Workspace> open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite);
-    /// Sniffs the header: an SQLite file carrying Firedrill's application_id. Reads 100 bytes, writes nothing.
+    /// Sniffs the header: an SQLite file carrying Firedrill's application_id. Reads 100 bytes, writes
+    /// nothing.
     static bool isWorkspaceFile(const std::filesystem::path& path);
 
     /// The topology of the newest revision. A topology that does not validate is still returned (run

@@ -46,7 +46,9 @@ Result<std::filesystem::path> resolvedTarget(const std::filesystem::path& path)
 /// Device, inode, size and modification time: enough to notice the file was replaced between checks.
 struct FileIdentity
 {
-    struct stat info{};
+    struct stat info
+    {
+    };
     bool valid = false;
 
     static FileIdentity of(const std::filesystem::path& path)
@@ -145,7 +147,8 @@ Result<WorkspaceFile> WorkspaceFile::create(const std::filesystem::path& path, s
     auto db = openForWriting(*target);
     if (!db)
         return db.error();
-    return WorkspaceFile(*target, std::move(lock).value(), std::move(db).value(), OpenMode::ReadWrite, version);
+    return WorkspaceFile(*target, std::move(lock).value(), std::move(db).value(), OpenMode::ReadWrite,
+                         version);
 }
 
 Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, OpenMode mode,
@@ -155,7 +158,8 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
         return valid.error();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return Error{"not-found", path.string() + " does not exist. Check the path, or create a new workspace."};
+        return Error{"not-found",
+                     path.string() + " does not exist. Check the path, or create a new workspace."};
     const std::filesystem::path canonical = std::filesystem::canonical(path, ec);
     if (ec)
         return Error{"io", "Could not resolve the path " + path.string() + ": " + ec.message() + "."};

@@ -4,7 +4,6 @@
 #include "FileLock.h"
 #include "Migrations.h"
 #include "WorkspaceSchema.h"
-
 #include "core/model/Result.h"
 
 #include <cstdint>
@@ -22,7 +21,7 @@ enum class OpenMode { ReadWrite, ReadOnly };
 struct RevisionInfo
 {
     std::int64_t id = 0;
-    std::string savedAt;    ///< ISO-8601 UTC
+    std::string savedAt; ///< ISO-8601 UTC
     std::string note;
     std::string author;     ///< login name of whoever saved it
     std::string appVersion; ///< Firedrill version that saved it
@@ -35,7 +34,8 @@ class WorkspaceFile
 {
 public:
     /// Builds a new workspace with one revision in a temporary file next to `path`, then renames it over
-    /// `path` (atomic). Refuses ("locked") when someone has `path` open.
+    /// `path` (atomic), replacing any file there (callers confirm overwriting first). Refuses ("locked")
+    /// when someone has `path` open.
     static Result<WorkspaceFile> create(const std::filesystem::path& path, std::string_view topologyYaml,
                                         const std::string& note,
                                         const Migrations& migrations = workspaceMigrations());
@@ -79,7 +79,8 @@ public:
 
 private:
     WorkspaceFile(std::filesystem::path path, FileLock lock, Database db, OpenMode mode, int schemaVersion);
-    static Result<std::int64_t> insertRevision(Database& db, std::string_view topologyYaml, const std::string& note);
+    static Result<std::int64_t> insertRevision(Database& db, std::string_view topologyYaml,
+                                               const std::string& note);
     Result<void> requireWritable(std::string_view action) const;
 
     std::filesystem::path m_path;

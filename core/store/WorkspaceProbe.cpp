@@ -24,10 +24,12 @@ Result<void> checkIdentity(const std::string& name, std::int64_t applicationId, 
                            const Migrations& migrations)
 {
     if (applicationId != kWorkspaceApplicationId) {
-        const std::string which = applicationId == 0
-                                      ? std::string()
-                                      : " (its application id is " + hex32(static_cast<std::int32_t>(applicationId)) + ")";
-        return Error{"not-a-workspace", name + " is an SQLite database but not a Firedrill workspace" + which +
+        const std::string which =
+            applicationId == 0
+                ? std::string()
+                : " (its application id is " + hex32(static_cast<std::int32_t>(applicationId)) + ")";
+        return Error{"not-a-workspace", name + " is an SQLite database but not a Firedrill workspace" +
+                                            which +
                                             ". Open a .firedrill file, or import a topology from YAML."};
     }
     const int known = latestVersion(migrations);
@@ -76,7 +78,8 @@ Result<ProbedWorkspace> probeWorkspace(const std::filesystem::path& path, const 
     auto header = SqliteHeader::read(path);
     if (!header)
         return header.error();
-    if (auto identity = checkIdentity(name, header->applicationId, header->userVersion, migrations); !identity)
+    if (auto identity = checkIdentity(name, header->applicationId, header->userVersion, migrations);
+        !identity)
         return identity.error();
 
     auto db = Database::open(path, DatabaseAccess::ReadOnly);

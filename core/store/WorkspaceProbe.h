@@ -2,7 +2,6 @@
 
 #include "Database.h"
 #include "Migrations.h"
-
 #include "core/model/Result.h"
 
 #include <filesystem>
@@ -12,8 +11,8 @@ namespace firedrill {
 /// A workspace file that passed every check, still open read-only.
 struct ProbedWorkspace
 {
-    Database db;            ///< hardened read-only connection
-    int schemaVersion = 0;  ///< the file's user_version
+    Database db;           ///< hardened read-only connection
+    int schemaVersion = 0; ///< the file's user_version
 };
 
 /// Checks a file before anything writes to it, in this order: it exists and is not empty; its SQLite

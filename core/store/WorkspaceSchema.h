@@ -12,8 +12,8 @@ inline constexpr std::int32_t kWorkspaceApplicationId = 0x46445231;
 
 /// Keys of the workspace's `meta` table.
 namespace metakey {
-inline constexpr std::string_view createdAt = "created_at";              ///< ISO-8601 UTC
-inline constexpr std::string_view createdBy = "created_by_version";      ///< Firedrill version that created it
+inline constexpr std::string_view createdAt = "created_at";         ///< ISO-8601 UTC
+inline constexpr std::string_view createdBy = "created_by_version"; ///< Firedrill version that created it
 inline constexpr std::string_view minReaderSchema = "min_reader_schema"; ///< oldest schema reader that copes
 } // namespace metakey
 

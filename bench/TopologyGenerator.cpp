@@ -1,0 +1,50 @@
+#include "TopologyGenerator.h"
+
+#include <string>
+
+namespace firedrill::bench {
+
+Topology generateTopology(std::size_t components, std::size_t fanOut, int regions)
+{
+    Topology t;
+    t.name = "Generated topology with " + std::to_string(components) + " components";
+    for (int r = 0; r < regions; ++r) {
+        Region region;
+        region.id = RegionId{"r" + std::to_string(r)};
+        region.name = "Region " + std::to_string(r);
+        region.pair = RegionId{"r" + std::to_string(r ^ 1)};
+        region.zones = 3;
+        t.regions.push_back(region);
+    }
+    const std::size_t layerSize = 1000;
+    t.components.reserve(components);
+    for (std::size_t i = 0; i < components; ++i) {
+        Component c;
+        c.id = ComponentId{"c" + std::to_string(i)};
+        c.kind = ComponentKind::AppService;
+        c.region = RegionId{"r" + std::to_string(static_cast<int>(i % static_cast<std::size_t>(regions)))};
+        c.zone = static_cast<int>(i % 3) + 1;
+        c.instances = 2;
+        c.capacityRps = 400;
+        c.sla = Percent{99.95};
+        c.mtbf = Duration::hours(2000);
+        c.mttr = Duration::minutes(10);
+        c.cost = 146;
+        const std::size_t nextLayer = (i / layerSize + 1) * layerSize;
+        for (std::size_t k = 0; k < fanOut; ++k) {
+            const std::size_t target = nextLayer + (i * 7 + k * 13) % layerSize;
+            if (target < components)
+                c.dependsOn.push_back({ComponentId{"c" + std::to_string(target)}, DependencyKind::Hard});
+        }
+        t.components.push_back(std::move(c));
+    }
+    Workload w;
+    w.id = WorkloadId{"all"};
+    w.name = "Everything";
+    w.entry = ComponentId{"c0"};
+    w.demandRps = 1000;
+    t.workloads.push_back(w);
+    return t;
+}
+
+} // namespace firedrill::bench

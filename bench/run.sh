@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in the release preset and prints their results as a Markdown table.
+# Usage: bench/run.sh [largest-generated-topology, default 100000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash installer/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target benchmarks -j "$(nproc)"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+build/release/bench/bench_io resources/samples "${1:-100000}"
+echo
+echo "CLI end to end (validate, process start included), hyperfine-free median of 10:"
+python3 - <<'PY'
+import subprocess, time, statistics, os
+cli = "build/release/app/cli/firedrill-cli"
+laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+prev = 'a'
+for n in "bcdefghij":
+    laughs += f'{n}: &{n} [' + ','.join(['*' + prev] * 9) + ']\n'
+    prev = n
+inputs = {"two-region sample": "resources/samples/two-region.yaml"}
+os.makedirs("/tmp/firedrill-bench-cli", exist_ok=True)
+for name, text in {"billion laughs": laughs, "alias cycle": "a: &x [1, *x]\n", "lone comma": ",",
+                   "nesting 10,000 deep": "a: " + "[" * 10000 + "]" * 10000}.items():
+    path = f"/tmp/firedrill-bench-cli/{name.replace(' ', '-').replace(',', '')}.yaml"
+    open(path, "w").write(text)
+    inputs[name] = path
+print("| firedrill-cli validate | median ms | exit code |\n|---|---|---|")
+for name, path in inputs.items():
+    times = []
+    for _ in range(10):
+        t = time.perf_counter()
+        rc = subprocess.run([cli, "validate", path], capture_output=True).returncode
+        times.append((time.perf_counter() - t) * 1000)
+    print(f"| {name} | {statistics.median(times):.1f} | {rc} |")
+PY
