@@ -1,0 +1,118 @@
+// firedrill: the desktop application.
+//
+//   firedrill [file]   opens a workspace (.firedrill) or a YAML topology (.yaml, .yml)
+//
+// Environment variables, for tests, CI and the documentation's screenshots:
+//   FIREDRILL_QUIT_AFTER_LOAD=1   quit as soon as the window has shown and the file has loaded. The exit
+//                                 status is 0 when it loaded (or no file was given) and 1 otherwise; load
+//                                 errors go to stderr instead of a message box. The gui_smoke test uses it.
+//   FIREDRILL_SELECT=<id>         after loading, select this component, region, site, workload, scenario
+//                                 or replica id in the outline (e.g. sql-ag), so its details show.
+//   FIREDRILL_SCREENSHOT=<path>   after loading (and selecting), save a PNG of the main window to <path>
+//                                 with QWidget::grab() and quit; exit status 1 when anything failed.
+//                                 The saved window layout is not restored, so screenshots are repeatable.
+
+#include "ui/mainwindow/Appearance.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
+#include <QPixmap>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+
+const char* const kAppIcon = ":/icons/firedrill.svg";
+
+/// What the environment asks of this run; see the comment at the top of the file.
+struct BatchOptions
+{
+    bool quitAfterLoad = false;
+    QString screenshot;
+    QString select;
+
+    static BatchOptions fromEnvironment()
+    {
+        BatchOptions o;
+        o.quitAfterLoad = qEnvironmentVariableIntValue("FIREDRILL_QUIT_AFTER_LOAD") != 0;
+        o.screenshot = qEnvironmentVariable("FIREDRILL_SCREENSHOT");
+        o.select = qEnvironmentVariable("FIREDRILL_SELECT");
+        return o;
+    }
+    bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
+};
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "firedrill: %s\n", qPrintable(message));
+}
+
+/// Saves a PNG of `window`; false (with a message on stderr) when it cannot be written.
+bool saveScreenshot(QWidget& window, const QString& path)
+{
+    const QPixmap shot = window.grab();
+    if (shot.isNull() || !shot.save(path, "PNG")) {
+        printError(QStringLiteral("cannot write the screenshot %1").arg(path));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Firedrill"));
+    QApplication::setApplicationName(QStringLiteral("Firedrill"));
+    QApplication::setApplicationVersion(QStringLiteral(FIREDRILL_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.firedrill.Firedrill"));
+    if (QFile::exists(QLatin1String(kAppIcon)))
+        QApplication::setWindowIcon(QIcon(QLatin1String(kAppIcon)));
+    firedrill::ui::applyAppearance();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Disaster-recovery planning and drill console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A workspace (.firedrill) or YAML topology (.yaml) to open."),
+                                 QStringLiteral("[file]"));
+    parser.process(app);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        printError(QStringLiteral("expected at most one file, got %1").arg(files.size()));
+        return 2;
+    }
+    const QString file = files.value(0);
+    const BatchOptions batch = BatchOptions::fromEnvironment();
+
+    firedrill::ui::MainWindow window;
+    if (batch.unattended()) {
+        window.setErrorDialogsEnabled(false);
+        QObject::connect(&window, &firedrill::ui::MainWindow::loadFailed, &window, &printError);
+    } else {
+        window.restoreWindowSettings();
+    }
+    window.show();
+
+    // Load once the event loop runs, so the window is already on screen while a large file reads.
+    QTimer::singleShot(0, &window, [&] {
+        const bool loaded = file.isEmpty() || window.openFile(file);
+        if (loaded && !batch.select.isEmpty() && !window.selectId(batch.select))
+            printError(QStringLiteral("nothing with the id “%1” to select").arg(batch.select));
+        if (!batch.unattended())
+            return;
+        // Let the layout settle (docks, wrapped rows) before grabbing or quitting.
+        QTimer::singleShot(200, &window, [&, loaded] {
+            bool ok = loaded;
+            if (!batch.screenshot.isEmpty())
+                ok = saveScreenshot(window, batch.screenshot) && ok;
+            QApplication::exit(ok ? 0 : 1);
+        });
+    });
+    return QApplication::exec();
+}

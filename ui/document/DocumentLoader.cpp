@@ -1,0 +1,127 @@
+#include "DocumentLoader.h"
+
+#include "core/io/TopologyFile.h"
+#include "core/model/Validator.h"
+#include "core/store/Workspace.h"
+#include "ui/common/DisplayText.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <exception>
+
+namespace firedrill::ui {
+
+namespace {
+
+/// At most this many errors are spelled out in a message; the rest are counted.
+constexpr std::size_t kMaxListedErrors = 12;
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+std::filesystem::path toPath(const QString& path)
+{
+    return std::filesystem::path(path.toStdU16String());
+}
+
+QString errorList(const std::vector<Diagnostic>& diagnostics)
+{
+    QStringList lines;
+    std::size_t errors = 0;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity != Severity::Error)
+            continue;
+        if (++errors <= kMaxListedErrors)
+            lines << fromStd(d.format());
+    }
+    if (errors > kMaxListedErrors)
+        lines << countText(errors - kMaxListedErrors, "… and %1 more error.", "… and %1 more errors.");
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString localTime(const std::string& isoUtc)
+{
+    QDateTime when = QDateTime::fromString(fromStd(isoUtc), Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(fromStd(isoUtc), Qt::ISODate);
+    if (!when.isValid())
+        return fromStd(isoUtc);
+    return when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+Result<OpenedDocument> openYaml(const QString& path)
+{
+    LoadResult loaded = loadTopologyYamlFile(toPath(path));
+    if (!loaded.ok()) {
+        QString message =
+            QObject::tr("“%1” is not a valid Firedrill topology.").arg(QFileInfo(path).fileName());
+        const QString errors = errorList(loaded.diagnostics);
+        if (!errors.isEmpty())
+            message += QLatin1Char('\n') + errors;
+        return Error{"invalid-topology", message.toStdString()};
+    }
+    OpenedDocument doc;
+    doc.path = path;
+    doc.format = OpenedDocument::Format::Yaml;
+    doc.topology = std::move(*loaded.topology);
+    doc.diagnostics = std::move(loaded.diagnostics);
+    return doc;
+}
+
+Result<OpenedDocument> openWorkspace(const QString& path)
+{
+    auto workspace = Workspace::open(toPath(path), OpenMode::ReadOnly);
+    if (!workspace)
+        return workspace.error();
+    auto topology = workspace->currentTopology();
+    if (!topology)
+        return topology.error();
+    auto revisions = workspace->revisions();
+    if (!revisions)
+        return revisions.error();
+
+    OpenedDocument doc;
+    doc.path = path;
+    doc.format = OpenedDocument::Format::Workspace;
+    doc.topology = std::move(*topology);
+    // A workspace is the document of record: it opens even when its topology has problems, which the
+    // Problems panel then lists.
+    doc.diagnostics = validate(doc.topology);
+    for (auto it = revisions->rbegin(); it != revisions->rend(); ++it)
+        doc.revisions.push_back({it->id, localTime(it->savedAt), fromStd(it->note)});
+    return doc;
+}
+
+} // namespace
+
+bool isWorkspacePath(const QString& path)
+{
+    return path.endsWith(QLatin1String(".firedrill"), Qt::CaseInsensitive) ||
+           Workspace::isWorkspaceFile(toPath(path));
+}
+
+Result<OpenedDocument> openDocument(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{
+            "not-found",
+            QObject::tr("The file “%1” does not exist.").arg(QDir::toNativeSeparators(path)).toStdString()};
+    if (info.isDir())
+        return Error{
+            "is-directory",
+            QObject::tr("“%1” is a folder, not a file.").arg(QDir::toNativeSeparators(path)).toStdString()};
+    const QString absolute = info.absoluteFilePath();
+    try {
+        return isWorkspacePath(absolute) ? openWorkspace(absolute) : openYaml(absolute);
+    } catch (const std::exception& e) {
+        return Error{"internal", QObject::tr("Could not read “%1”: %2")
+                                     .arg(info.fileName(), QString::fromLocal8Bit(e.what()))
+                                     .toStdString()};
+    }
+}
+
+} // namespace firedrill::ui
