@@ -101,8 +101,10 @@ int main(int argc, char** argv)
             }));
         row("open workspace + read topology", label, medianMs(runs, [&] {
                 auto w = Workspace::open(ws, OpenMode::ReadOnly);
-                if (w)
-                    (void)w->currentTopology();
+                auto read = w ? w->currentTopology() : Result<Topology>(w.error());
+                if (!read || read->components.size() != n)
+                    std::fprintf(stderr, "workspace did not read back: %s\n",
+                                 read ? "wrong component count" : read.error().message.c_str());
             }));
     }
     fs::remove_all(scratch);

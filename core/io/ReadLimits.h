@@ -9,7 +9,7 @@ struct ReadLimits
 {
     std::size_t maxBytes = 32u * 1024u * 1024u; ///< larger files are refused before parsing
     int maxDepth = 64;                          ///< nesting of maps and sequences
-    std::size_t maxNodes = 2'000'000;           ///< nodes after expanding aliases
+    std::size_t maxNodes = 10'000'000;          ///< nodes after expanding aliases (100,000 components need ~3 million)
 };
 
 } // namespace firedrill
