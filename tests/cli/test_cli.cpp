@@ -76,7 +76,7 @@ private slots:
                       ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + "]\n";
             prev = n;
         }
-        QTest::newRow("billion laughs") << laughs << QStringLiteral("h.yaml:7:11: error: the document expands");
+        QTest::newRow("billion laughs") << laughs << QStringLiteral(": error: the document expands to more than");
         QTest::newRow("alias cycle") << QByteArray("a: &x [1, *x]\n") << QStringLiteral("h.yaml:1:11: error: alias");
         QTest::newRow("deep") << QByteArray("a: ") + QByteArray(1000, '[') << QStringLiteral("h.yaml:1:");
         QTest::newRow("duplicate key") << QByteArray("firedrill: 1\nname: a\nname: b\n")
