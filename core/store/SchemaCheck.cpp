@@ -53,15 +53,11 @@ Result<std::vector<SchemaObject>> listObjects(const Database& db)
     if (!stmt)
         return stmt.error();
     std::vector<SchemaObject> objects;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        objects.push_back(
-            {stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3)});
-    }
+    auto done = stmt->forEachRow([&](const Statement& row) {
+        objects.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3)});
+    });
+    if (!done)
+        return done.error();
     return objects;
 }
 

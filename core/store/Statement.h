@@ -34,6 +34,19 @@ public:
     Result<bool> step();
     /// Steps until the statement finishes, ignoring rows.
     Result<void> run();
+    /// Steps through every row, calling `each(*this)` on each; stops at the first error.
+    template <class Each>
+    Result<void> forEachRow(Each&& each)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            each(*this);
+        }
+    }
     /// Rewinds so the statement can run again and clears its bindings.
     void reset();
 

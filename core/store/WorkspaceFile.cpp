@@ -245,15 +245,12 @@ Result<std::vector<RevisionInfo>> WorkspaceFile::revisions() const
     if (!stmt)
         return stmt.error();
     std::vector<RevisionInfo> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back({stmt->columnInt64(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3),
-                       stmt->columnText(4)});
-    }
+    auto done = stmt->forEachRow([&](const Statement& row) {
+        out.push_back({row.columnInt64(0), row.columnText(1), row.columnText(2), row.columnText(3), row.columnText(4)});
+    });
+    if (!done)
+        return done.error();
+    return out;
 }
 
 Result<std::int64_t> WorkspaceFile::latestRevision() const

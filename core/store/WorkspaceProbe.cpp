@@ -50,17 +50,14 @@ Result<void> quickCheck(const Database& db)
         return stmt.error();
     std::string problems;
     int rows = 0;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const std::string line = stmt->columnText(0);
+    auto done = stmt->forEachRow([&](const Statement& row) {
+        const std::string line = row.columnText(0);
         ++rows;
         if (line != "ok")
             problems += (problems.empty() ? "" : "; ") + line.substr(0, 200);
-    }
+    });
+    if (!done)
+        return done.error();
     if (rows == 1 && problems.empty())
         return {};
     return Error{"corrupt", db.path().string() + " is damaged: SQLite's integrity check failed (" + problems +
