@@ -1,0 +1,141 @@
+// Single points of failure: components, zones, regions, links and sites whose loss alone hurts a workload.
+#include "core/analysis/SpofAnalysis.h"
+#include "core/io/TopologyFile.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace firedrill;
+
+namespace {
+
+Topology sample(const char* name)
+{
+    const auto r = loadTopologyYamlFile(std::string(FIREDRILL_SAMPLES_DIR "/") + name);
+    if (!r.ok())
+        qFatal("sample %s does not load", name);
+    return *r.topology;
+}
+
+Topology parse(const std::string& text)
+{
+    auto r = readTopologyYaml(text, "t.yaml");
+    if (!r.ok())
+        qFatal("fixture does not validate");
+    return *r.topology;
+}
+
+const SpofFinding* findingFor(const SpofReport& r, const std::string& label)
+{
+    const auto it = std::find_if(r.singles.begin(), r.singles.end(),
+                                 [&](const SpofFinding& f) { return f.domains.front().label() == label; });
+    return it == r.singles.end() ? nullptr : &*it;
+}
+
+bool lostIncludes(const SpofFinding& f, const std::string& id)
+{
+    return std::any_of(f.lost.begin(), f.lost.end(), [&](const ComponentId& c) { return c.str() == id; });
+}
+
+} // namespace
+
+class TestSpof : public QObject
+{
+    Q_OBJECT
+private slots:
+    void singleRegionDatabaseIsASinglePointOfFailure()
+    {
+        // Seed 002: "In this scenario, the database is a single point of failure": its replicas stay in one region.
+        const auto r = findSinglePointsOfFailure(sample("dr-single-region.yaml"));
+        const SpofFinding* region = findingFor(r, "region weu");
+        QVERIFY(region);
+        QCOMPARE(region->impacts.front().kind, ImpactKind::Down);
+        QVERIFY(lostIncludes(*region, "sql"));
+        // The LRS blob store has no redundancy of its own.
+        QVERIFY(findingFor(r, "component blob"));
+    }
+
+    void twoRegionWebTierHasNoSinglePointOfFailure()
+    {
+        // Seed 000: "Thanks to that our services does not have SPOF."
+        const auto r = findSinglePointsOfFailure(sample("two-region.yaml"));
+        for (const auto& f : r.singles)
+            for (const auto& d : f.domains)
+                QVERIFY2(d.id.rfind("web-", 0) != 0 && d.id.rfind("agw-", 0) != 0, d.label().c_str());
+        QVERIFY2(r.singles.empty(), r.singles.empty() ? "" : r.singles.front().domains.front().label().c_str());
+        QVERIFY(r.domainsChecked > 0);
+    }
+
+    void twoReplicasInOneZoneAreOneFailureDomain()
+    {
+        const std::string base = "firedrill: 1\nname: t\nregions:\n  - {id: weu, zones: 3}\ncomponents:\n"
+                                 "  - {id: web, kind: app-service, region: weu, instances: 2, zones: [1, 2], depends_on: [db]}\n"
+                                 "  - id: db\n    kind: sql-server-ag\n    failover: {mode: automatic}\n    replicas:\n"
+                                 "      - {id: db1, region: weu, zone: 1, role: primary}\n";
+        const std::string tail = "workloads:\n  - {id: w, entry: web, demand_rps: 10}\n";
+        auto same = findSinglePointsOfFailure(
+            parse(base + "      - {id: db2, region: weu, zone: 1, role: secondary, sync: synchronous}\n" + tail));
+        QVERIFY(findingFor(same, "zone weu/1"));
+        auto spread = findSinglePointsOfFailure(
+            parse(base + "      - {id: db2, region: weu, zone: 2, role: secondary, sync: synchronous}\n" + tail));
+        QVERIFY(!findingFor(spread, "zone weu/1"));
+        QVERIFY(!findingFor(spread, "zone weu/2"));
+        QVERIFY(findingFor(spread, "region weu"));
+    }
+
+    void capacityShortfallIsDegraded()
+    {
+        // Two regions of 2 x 100 req/s behind a traffic manager, demand 300: losing one leaves 200.
+        const auto t = parse("firedrill: 1\nname: t\nregions:\n  - {id: a, pair: b, zones: 0}\n  - {id: b, pair: a, zones: 0}\n"
+                             "components:\n"
+                             "  - {id: tm, kind: traffic-manager, endpoints: [wa, wb]}\n"
+                             "  - {id: wa, kind: app-service, region: a, instances: 2, capacity_rps: 100}\n"
+                             "  - {id: wb, kind: app-service, region: b, instances: 2, capacity_rps: 100}\n"
+                             "workloads:\n  - {id: w, entry: tm, demand_rps: 300}\n");
+        const auto r = findSinglePointsOfFailure(t);
+        const SpofFinding* a = findingFor(r, "region a");
+        QVERIFY(a);
+        QCOMPARE(a->impacts.front().kind, ImpactKind::Degraded);
+        QCOMPARE(a->impacts.front().capacityRps, 200.0);
+        QVERIFY(a->impacts.front().explanation.find("200 req/s left") != std::string::npos);
+        // With autoscale to 4 instances the survivor carries 400 >= 300: no longer a SPOF.
+        auto scaled = t;
+        for (auto& c : scaled.components)
+            if (c.capacityRps)
+                c.autoscale = Autoscale{2, 4, Duration::minutes(5)};
+        QVERIFY(findSinglePointsOfFailure(scaled).singles.empty());
+    }
+
+    void linksAndSites()
+    {
+        const auto t = parse("firedrill: 1\nname: t\nregions:\n  - {id: weu, zones: 0}\nsites:\n  - {id: hq, kind: on-premises}\n"
+                             "components:\n"
+                             "  - {id: app, kind: vm, site: hq, instances: 2, depends_on: [vpn]}\n"
+                             "  - {id: vpn, kind: vpn-gateway, between: [hq, weu], depends_on: [db]}\n"
+                             "  - {id: db, kind: sql-database, region: weu, quorum_commit: true}\n"
+                             "workloads:\n  - {id: w, entry: app, demand_rps: 1}\n");
+        const auto r = findSinglePointsOfFailure(t);
+        QVERIFY(findingFor(r, "link vpn"));
+        QVERIFY(findingFor(r, "site hq"));
+        QVERIFY(findingFor(r, "region weu"));
+        QVERIFY(!findingFor(r, "component db")); // quorum commit: redundant inside the region
+    }
+
+    void minimalPairs()
+    {
+        const auto t = sample("two-region.yaml");
+        SpofOptions options;
+        options.pairs = true;
+        const auto r = findSinglePointsOfFailure(t, options);
+        QVERIFY(r.pairsChecked);
+        // Losing both regions takes the platform down; neither does alone.
+        const bool bothRegions = std::any_of(r.pairs.begin(), r.pairs.end(), [](const SpofFinding& f) {
+            return f.domains.size() == 2 && f.domains[0].label() == "region neu" && f.domains[1].label() == "region weu";
+        });
+        QVERIFY(bothRegions);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpof)
+#include "test_spof.moc"
