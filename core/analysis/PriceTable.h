@@ -15,15 +15,16 @@ namespace firedrill {
 struct KindPrice
 {
     ComponentKind kind = ComponentKind::AppService;
-    std::string unit = "instance";                            ///< what `perInstance` counts ("instance", "circuit")
-    std::optional<double> perInstance;                        ///< per instance, replica, profile or circuit
-    std::optional<double> perGb;                              ///< per GB-month of `size`, any redundancy
-    std::map<StorageRedundancy, double> perGbByRedundancy;    ///< per GB-month by redundancy (storage accounts)
-    std::optional<double> perEndpoint;                        ///< per endpoint (traffic manager, front door)
-    std::optional<double> perGateway;                         ///< per gateway at each region end of a link
-    std::string note;                                         ///< what the figures assume (SKU, tier)
+    std::string unit = "instance";     ///< what `perInstance` counts ("instance", "circuit")
+    std::optional<double> perInstance; ///< per instance, replica, profile or circuit
+    std::optional<double> perGb;       ///< per GB-month of `size`, any redundancy
+    std::map<StorageRedundancy, double> perGbByRedundancy; ///< per GB-month by redundancy (storage accounts)
+    std::optional<double> perEndpoint;                     ///< per endpoint (traffic manager, front door)
+    std::optional<double> perGateway;                      ///< per gateway at each region end of a link
+    std::string note;                                      ///< what the figures assume (SKU, tier)
 
-    /// The per-GB price for a redundancy: the by-redundancy entry, else the flat `perGb`; nullopt when neither.
+    /// The per-GB price for a redundancy: the by-redundancy entry, else the flat `perGb`; nullopt when
+    /// neither.
     std::optional<double> gbPrice(StorageRedundancy redundancy) const;
     bool operator==(const KindPrice&) const = default;
 };

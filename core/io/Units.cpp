@@ -199,6 +199,27 @@ std::string formatDuration(Duration d)
     return std::to_string(d.ms) + "ms";
 }
 
+std::string formatDurationReadable(Duration d)
+{
+    if (d.ms < 0)
+        return "-" + formatDurationReadable(Duration{-d.ms});
+    if (d.ms < 60'000)
+        return formatNumber(static_cast<double>(d.ms) / 1000.0) + "s";
+    static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
+        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
+    std::string out;
+    std::int64_t rest = d.ms;
+    for (const auto& [scale, unit] : units) {
+        if (rest >= scale) {
+            out += (out.empty() ? "" : " ") + std::to_string(rest / scale) + std::string(unit);
+            rest %= scale;
+        }
+    }
+    if (rest > 0)
+        out += " " + std::to_string(rest) + "ms";
+    return out;
+}
+
 std::string formatPercent(Percent p)
 {
     return formatNumber(p.value) + "%";

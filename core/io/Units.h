@@ -27,6 +27,8 @@ Result<DataRate> parseDataRate(std::string_view text);
 std::string formatNumber(double value);
 /// Canonical duration: the largest unit that divides it exactly ("90m", "1h", "1500ms", "0s").
 std::string formatDuration(Duration d);
+/// Readable compound duration for people: "1h 40m", "2d 3h 5m", "45s", "1.5s", "0s".
+std::string formatDurationReadable(Duration d);
 /// "99.95%".
 std::string formatPercent(Percent p);
 /// "3TB" when a whole number of TB, "500GB" otherwise, "0.5GB" below 1 GB.

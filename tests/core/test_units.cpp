@@ -59,6 +59,16 @@ private slots:
         QCOMPARE(formatDuration(Duration::minutes(-5)), std::string("-5m"));
     }
 
+    void readableDurations()
+    {
+        QCOMPARE(formatDurationReadable(Duration::seconds(6000)), std::string("1h 40m"));
+        QCOMPARE(formatDurationReadable(Duration::seconds(100)), std::string("1m 40s"));
+        QCOMPARE(formatDurationReadable(Duration::milliseconds(1500)), std::string("1.5s"));
+        QCOMPARE(formatDurationReadable(Duration::hours(51) + Duration::minutes(5)), std::string("2d 3h 5m"));
+        QCOMPARE(formatDurationReadable(Duration{}), std::string("0s"));
+        QCOMPARE(formatDurationReadable(Duration::minutes(-90)), std::string("-1h 30m"));
+    }
+
     void percentages()
     {
         QCOMPARE(parsePercent("99.95%")->value, 99.95);
