@@ -33,6 +33,32 @@ struct InfoOptions
     bool json = false;
 };
 
+/// Options of `firedrill-cli analyze`.
+struct AnalyzeOptions
+{
+    std::string file;
+    std::string workload;    ///< empty: every workload
+    std::string prices;      ///< price table file; empty: the built-in table
+    double failoverHours = 24;
+    bool pairs = false;
+    bool json = false;
+};
+
+/// Options of `firedrill-cli compare`.
+struct CompareOptions
+{
+    std::string file;
+    std::string workload;
+    std::string prices;
+    bool pareto = false;
+    bool json = false;
+};
+
+/// Prints SLA, SPOFs, cost, estimated RTO/RPO and policy verdicts.
+int runAnalyze(const AnalyzeOptions& options);
+/// Prints the four DR strategies side by side for a workload.
+int runCompare(const CompareOptions& options);
+
 /// Validates topology files and workspaces; prints every problem.
 int runValidate(const ValidateOptions& options);
 /// Converts between YAML and workspace files, chosen by extension.

@@ -33,6 +33,24 @@ int main(int argc, char** argv)
     i->add_option("file", info.file, "YAML topology or workspace")->required();
     i->add_flag("--json", info.json, "Machine-readable output on stdout");
 
+    AnalyzeOptions analyze;
+    auto* a = app.add_subcommand("analyze", "Composite SLA, single points of failure, cost, estimated RTO/RPO, policies");
+    a->add_option("file", analyze.file, "YAML topology or workspace")->required();
+    a->add_option("--workload", analyze.workload, "Only this workload");
+    a->add_option("--prices", analyze.prices, "Price table YAML (default: the built-in table)");
+    a->add_option("--failover-hours", analyze.failoverHours, "Hours of running the secondary at full size to price")
+        ->check(CLI::NonNegativeNumber);
+    a->add_flag("--pairs", analyze.pairs, "Also list pairs of failures that take a workload down");
+    a->add_flag("--json", analyze.json, "Machine-readable output on stdout");
+
+    CompareOptions compare;
+    auto* m = app.add_subcommand("compare", "The four DR strategies side by side for one workload");
+    m->add_option("file", compare.file, "YAML topology or workspace")->required();
+    m->add_option("--workload", compare.workload, "The workload to compare strategies for")->required();
+    m->add_option("--prices", compare.prices, "Price table YAML (default: the built-in table)");
+    m->add_flag("--pareto", compare.pareto, "Also the cost / RTO Pareto front across all workloads");
+    m->add_flag("--json", compare.json, "Machine-readable output on stdout");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -53,6 +71,10 @@ int main(int argc, char** argv)
             return runConvert(convert);
         if (i->parsed())
             return runInfo(info);
+        if (a->parsed())
+            return runAnalyze(analyze);
+        if (m->parsed())
+            return runCompare(compare);
     } catch (const std::exception& e) {
         std::cerr << "firedrill-cli: unexpected error: " << e.what() << '\n';
         return ExitCode::InvalidInput;

@@ -11,7 +11,7 @@ std::string FailureDomain::label() const
     switch (kind) {
     case Kind::Component: return "component " + id;
     case Kind::Link: return "link " + id;
-    case Kind::Zone: return "zone " + id + "/" + std::to_string(zone.value_or(0));
+    case Kind::Zone: return zone ? "zone " + id + "/" + std::to_string(*zone) : "zone of " + id + "'s unzoned components";
     case Kind::Region: return "region " + id;
     case Kind::Site: return "site " + id;
     }
@@ -24,7 +24,12 @@ LossSet::LossSet(std::vector<FailureDomain> domains) : m_domains(std::move(domai
         switch (d.kind) {
         case FailureDomain::Kind::Component:
         case FailureDomain::Kind::Link: m_components.insert(d.id); break;
-        case FailureDomain::Kind::Zone: m_zones.emplace(d.id, d.zone.value_or(0)); break;
+        case FailureDomain::Kind::Zone:
+            if (d.zone)
+                m_zones.emplace(d.id, *d.zone);
+            else
+                m_unplacedZones.insert(d.id);
+            break;
         case FailureDomain::Kind::Region: m_regions.insert(d.id); break;
         case FailureDomain::Kind::Site: m_sites.insert(d.id); break;
         }
@@ -43,7 +48,7 @@ bool LossSet::zoneLost(const RegionId& region, int zone) const
 
 bool LossSet::placeLost(const RegionId& region, const std::optional<int>& zone) const
 {
-    return zone ? zoneLost(region, *zone) : regionLost(region);
+    return zone ? zoneLost(region, *zone) : regionLost(region) || m_unplacedZones.count(region.str()) > 0;
 }
 
 bool LossSet::survives(const Component& c) const
@@ -89,6 +94,8 @@ bool LossSet::survives(const Component& c) const
             return false;
         if (c.zone && zoneLost(*c.region, *c.zone))
             return false;
+        if (!c.zone && c.zones.empty() && m_unplacedZones.count(c.region->str()))
+            return false;
         if (!c.zones.empty() &&
             std::all_of(c.zones.begin(), c.zones.end(), [&](int z) { return zoneLost(*c.region, z); }))
             return false;
@@ -133,6 +140,17 @@ std::vector<FailureDomain> failureDomains(const Topology& topology)
             };
             if (c->region && c->zone)
                 addZone(*c->region, *c->zone);
+            // Without zones a component still sits in one zone of a zoned region: which one is unknown.
+            const auto unplaced = [&](const RegionId& r) {
+                const Region* region = topology.findRegion(r);
+                if (region && region->zones > 0)
+                    out.insert({FailureDomain::Kind::Zone, r.str(), {}});
+            };
+            if (c->region && !c->zone && c->zones.empty() && c->replicas.empty() && !isLink(c->kind) && !isGlobal(c->kind))
+                unplaced(*c->region);
+            for (const auto& r : c->replicas)
+                if (!r.zone)
+                    unplaced(r.region);
             if (c->region)
                 for (int z : c->zones)
                     addZone(*c->region, z);

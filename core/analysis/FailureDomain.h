@@ -16,9 +16,10 @@ struct FailureDomain
     enum class Kind { Component, Link, Zone, Region, Site };
     Kind kind = Kind::Component;
     std::string id;          ///< component, region or site id
-    std::optional<int> zone; ///< zone number (Zone only)
+    std::optional<int> zone; ///< zone number (Zone only); absent: "the zone" of the components placed in the
+                             ///< region without a zone (each such component sits in some one zone)
 
-    /// "component sql-ag", "zone weu/1", "region weu", "site onprem", "link vpn".
+    /// "component sql-ag", "zone weu/1", "zone of weu's unzoned components", "region weu", "site onprem", "link vpn".
     std::string label() const;
     auto operator<=>(const FailureDomain&) const = default;
 };
@@ -46,6 +47,7 @@ private:
     std::vector<FailureDomain> m_domains;
     std::set<std::string> m_components, m_regions, m_sites;
     std::set<std::pair<std::string, int>> m_zones;
+    std::set<std::string> m_unplacedZones; ///< regions whose zone of unplaced components is lost
 };
 
 /// True when one fault cannot take the whole component down: several instances, replicas with failover,

@@ -140,6 +140,8 @@ private:
                 change(TopologyChange::Kind::Rescale, cid,
                        "rescale " + cid.str() + " from " + std::to_string(existing->instances.value_or(1)) + " to " +
                            std::to_string(instances) + " instances" + scale);
+                if (existing->cost && existing->instances.value_or(1) > 0)
+                    existing->cost = *existing->cost * instances / existing->instances.value_or(1);
                 existing->instances = instances;
                 if (existing->autoscale && existing->autoscale->min > instances)
                     existing->autoscale->min = instances;

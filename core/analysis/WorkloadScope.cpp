@@ -13,9 +13,15 @@ std::vector<const Component*> workloadComponents(const Topology& topology, const
     for (const auto& c : topology.components)
         byId.emplace(c.id.str(), &c);
     std::set<std::string> seen;
-    std::vector<std::string> todo{workload.entry.str()};
-    for (const auto& c : workload.components)
-        todo.push_back(c.str());
+    if (!workload.components.empty()) {
+        // An explicit member list is exact (with the entry).
+        seen.insert(workload.entry.str());
+        for (const auto& c : workload.components)
+            seen.insert(c.str());
+    }
+    std::vector<std::string> todo;
+    if (seen.empty())
+        todo.push_back(workload.entry.str());
     while (!todo.empty()) {
         const std::string id = todo.back();
         todo.pop_back();

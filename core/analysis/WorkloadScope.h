@@ -7,8 +7,9 @@
 
 namespace firedrill {
 
-/// The components a workload uses: its explicit `components` list plus everything reachable from its
-/// entry through endpoints and hard or soft dependencies, in topology order.
+/// The components a workload uses, in topology order: its explicit `components` list (with its entry)
+/// when it has one, else everything reachable from its entry through endpoints and hard or soft
+/// dependencies.
 std::vector<const Component*> workloadComponents(const Topology& topology, const Workload& workload);
 
 /// The regions a workload runs in and fails over to.

@@ -208,15 +208,13 @@ std::string formatDurationReadable(Duration d)
     static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
         {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
     std::string out;
-    std::int64_t rest = d.ms;
+    std::int64_t rest = (d.ms + 500) / 1000 * 1000; // whole seconds from a minute up
     for (const auto& [scale, unit] : units) {
         if (rest >= scale) {
             out += (out.empty() ? "" : " ") + std::to_string(rest / scale) + std::string(unit);
             rest %= scale;
         }
     }
-    if (rest > 0)
-        out += " " + std::to_string(rest) + "ms";
     return out;
 }
 

@@ -27,7 +27,8 @@ Result<DataRate> parseDataRate(std::string_view text);
 std::string formatNumber(double value);
 /// Canonical duration: the largest unit that divides it exactly ("90m", "1h", "1500ms", "0s").
 std::string formatDuration(Duration d);
-/// Readable compound duration for people: "1h 40m", "2d 3h 5m", "45s", "1.5s", "0s".
+/// Readable compound duration for people: "1h 40m", "2d 3h 5m", "45s", "1.5s", "0s"; from a minute up it
+/// is rounded to whole seconds.
 std::string formatDurationReadable(Duration d);
 /// "99.95%".
 std::string formatPercent(Percent p);

@@ -52,6 +52,10 @@ private slots:
         QVERIFY(region);
         QCOMPARE(region->impacts.front().kind, ImpactKind::Down);
         QVERIFY(lostIncludes(*region, "sql"));
+        // Its components have no zone: each sits in one unknown zone, whose loss takes them down.
+        const SpofFinding* zone = findingFor(r, "zone of weu's unzoned components");
+        QVERIFY(zone);
+        QVERIFY(lostIncludes(*zone, "web-weu"));
         // The LRS blob store has no redundancy of its own.
         QVERIFY(findingFor(r, "component blob"));
     }

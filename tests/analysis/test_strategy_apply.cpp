@@ -51,6 +51,8 @@ private slots:
         QCOMPARE(r.findComponent(ComponentId{"web-neu"})->instances, std::optional<int>(2));
         QCOMPARE(r.findComponent(ComponentId{"agw-neu"})->instances, std::optional<int>(1));
         QCOMPARE(r.findComponent(ComponentId{"web-weu"})->instances, std::optional<int>(3)); // primary untouched
+        // A component's own cost covers all its instances, so it shrinks with them: 438 x 2 / 3 = 292.
+        QCOMPARE(*r.findComponent(ComponentId{"web-neu"})->cost, 292.0);
         const Component* tm = r.findComponent(ComponentId{"tm"});
         QCOMPARE(tm->routing, std::optional(RoutingMethod::Priority));
         QCOMPARE(tm->endpoints[0].priority, std::optional<int>(1));

@@ -67,6 +67,7 @@ private slots:
         QCOMPARE(formatDurationReadable(Duration::hours(51) + Duration::minutes(5)), std::string("2d 3h 5m"));
         QCOMPARE(formatDurationReadable(Duration{}), std::string("0s"));
         QCOMPARE(formatDurationReadable(Duration::minutes(-90)), std::string("-1h 30m"));
+        QCOMPARE(formatDurationReadable(Duration::milliseconds(1'557'660)), std::string("25m 58s"));
     }
 
     void percentages()
