@@ -300,8 +300,6 @@ private:
         auto& ws = m_plan.result.workloads;
         const auto it = std::find_if(ws.begin(), ws.end(), [&](const Workload& w) { return w.id == m_w.id; });
         Strategy s = m_s;
-        s.primary = s.primary.value_or(m_p);
-        s.secondary = s.secondary.value_or(m_sec);
         if (s.kind == StrategyKind::ActivePassiveFull && !s.scaleFactor)
             s.scaleFactor = kDefaultScaleFactor;
         if (it->strategy != s)

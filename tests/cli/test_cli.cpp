@@ -190,6 +190,53 @@ private slots:
         QVERIFY(!QFile::exists(out));
     }
 
+    void analyzeReportsEveryFigure()
+    {
+        const Run r = cli({QStringLiteral("analyze"), QStringLiteral("--json"), sample("two-region.yaml")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8());
+        const auto w = doc[QStringLiteral("workloads")][0];
+        QCOMPARE(w[QStringLiteral("id")].toString(), QStringLiteral("sites"));
+        QVERIFY(w[QStringLiteral("availability")][QStringLiteral("availability")].toDouble() > 0.999);
+        QCOMPARE(w[QStringLiteral("cost")][QStringLiteral("monthly_total")].toDouble(), 6922.12);
+        const auto recovery = w[QStringLiteral("recovery")].toArray();
+        QCOMPARE(recovery.size(), 5);
+        const auto region = recovery[2].toObject();
+        QCOMPARE(region[QStringLiteral("disruption")].toString(), QStringLiteral("region"));
+        QCOMPARE(region[QStringLiteral("rto")][QStringLiteral("total")][QStringLiteral("seconds")].toDouble(), 940.0);
+        QCOMPARE(region[QStringLiteral("rto")][QStringLiteral("dominant")].toString(), QStringLiteral("decision"));
+        QVERIFY(!w[QStringLiteral("policies")].toArray().isEmpty());
+        QCOMPARE(doc[QStringLiteral("single_points_of_failure")][QStringLiteral("singles")].toArray().size(), 0);
+
+        const Run human = cli({QStringLiteral("analyze"), sample("dr-single-region.yaml")});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains(QStringLiteral("Single points of failure")));
+        QVERIFY(human.out.contains(QStringLiteral("region weu")));
+
+        QCOMPARE(cli({QStringLiteral("analyze"), QStringLiteral("--workload"), QStringLiteral("nope"), sample("two-region.yaml")})
+                     .exitCode,
+                 1);
+    }
+
+    void compareListsTheFourStrategies()
+    {
+        const Run r = cli({QStringLiteral("compare"), QStringLiteral("--json"), QStringLiteral("--workload"),
+                           QStringLiteral("sites"), sample("two-region.yaml")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8());
+        const auto options = doc[QStringLiteral("options")].toArray();
+        QCOMPARE(options.size(), 4);
+        QCOMPARE(options[0][QStringLiteral("strategy")].toString(), QStringLiteral("redeploy-from-backup"));
+        QCOMPARE(options[3][QStringLiteral("current")].toBool(), true);
+        QCOMPARE(options[2][QStringLiteral("monthly_cost")].toDouble(), 6616.12);
+        // --workload is required.
+        QCOMPARE(cli({QStringLiteral("compare"), sample("two-region.yaml")}).exitCode, 2);
+        const Run human = cli({QStringLiteral("compare"), QStringLiteral("--workload"), QStringLiteral("sites"),
+                               QStringLiteral("--pareto"), sample("two-region.yaml")});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains(QStringLiteral("Pareto front")));
+    }
+
     void damagedWorkspacesAreRefused_data()
     {
         QTest::addColumn<QByteArray>("bytes");
