@@ -1,20 +1,17 @@
 #include "AvailabilityReport.h"
 
-#include "ServiceExpression.h"
+#include "ServiceStructure.h"
 
 #include "core/io/Units.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <set>
-#include <unordered_map>
 
 namespace firedrill {
 
 namespace {
 
-constexpr std::size_t kMaxExpressionNodes = 200'000;
 constexpr std::size_t kMaxImportanceComponents = 200;
 
 std::string percentText(double fraction)
@@ -34,71 +31,6 @@ double atLeastOf(int k, int n, double a)
     bool exact = true;
     return probability(ServiceExpression::atLeast(k, std::move(items)), p, exact);
 }
-
-/// Builds the structure function of a workload over the components it uses.
-class StructureBuilder
-{
-public:
-    StructureBuilder(const Topology& t, std::vector<std::string>& names, std::vector<const Component*>& leaves)
-        : m_t(t), m_names(names), m_leaves(leaves)
-    {
-        for (const auto& c : t.components)
-            m_byId.emplace(c.id.str(), &c);
-    }
-
-    ServiceExpression build(const ComponentId& id)
-    {
-        const auto it = m_byId.find(id.str());
-        if (it == m_byId.end())
-            return ServiceExpression::constant(true); // unknown ids are reported by validation
-        const Component& c = *it->second;
-        if (std::find(m_path.begin(), m_path.end(), &c) != m_path.end()) {
-            m_cycle = true;
-            return ServiceExpression::constant(true);
-        }
-        if (++m_nodes > kMaxExpressionNodes) {
-            m_tooLarge = true;
-            return ServiceExpression::constant(true);
-        }
-        m_path.push_back(&c);
-        std::vector<ServiceExpression> parts{ServiceExpression::leafOf(leafIndex(c))};
-        if (!c.endpoints.empty()) {
-            std::vector<ServiceExpression> alternatives;
-            for (const auto& e : c.endpoints)
-                alternatives.push_back(build(e.target));
-            parts.push_back(ServiceExpression::any(std::move(alternatives)));
-        }
-        for (const auto& d : c.dependsOn)
-            if (d.kind == DependencyKind::Hard)
-                parts.push_back(build(d.target));
-        m_path.pop_back();
-        return ServiceExpression::all(std::move(parts));
-    }
-
-    bool cycle() const { return m_cycle; }
-    bool tooLarge() const { return m_tooLarge; }
-
-private:
-    std::size_t leafIndex(const Component& c)
-    {
-        const auto [it, inserted] = m_index.emplace(c.id.str(), m_leaves.size());
-        if (inserted) {
-            m_leaves.push_back(&c);
-            m_names.push_back(c.id.str());
-        }
-        return it->second;
-    }
-
-    const Topology& m_t;
-    std::vector<std::string>& m_names;
-    std::vector<const Component*>& m_leaves;
-    std::unordered_map<std::string, const Component*> m_byId;
-    std::unordered_map<std::string, std::size_t> m_index;
-    std::vector<const Component*> m_path;
-    std::size_t m_nodes = 0;
-    bool m_cycle = false;
-    bool m_tooLarge = false;
-};
 
 } // namespace
 
@@ -161,16 +93,16 @@ AvailabilityReport workloadAvailability(const Topology& topology, const Workload
 {
     AvailabilityReport report;
     report.workload = workload.id;
+    WorkloadStructure structure = workloadStructure(topology, workload);
+    const ServiceExpression& expr = structure.expression;
+    const auto& leaves = structure.leaves;
     std::vector<std::string> names;
-    std::vector<const Component*> leaves;
-    StructureBuilder builder(topology, names, leaves);
-    const ServiceExpression expr = builder.build(workload.entry);
-    if (builder.cycle())
-        report.notes.push_back("hard dependencies form a cycle; the cycle was cut where it closes");
-    if (builder.tooLarge()) {
+    for (const Component* c : leaves)
+        names.push_back(c->id.str());
+    for (const auto& n : structure.notes)
+        report.notes.push_back(n);
+    if (!structure.complete)
         report.exact = false;
-        report.notes.push_back("the dependency graph is too large to expand; the figure is incomplete");
-    }
     std::vector<double> p;
     for (const Component* c : leaves) {
         report.components.push_back(componentAvailability(*c));
