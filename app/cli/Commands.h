@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,30 @@ struct CompareOptions
 int runAnalyze(const AnalyzeOptions& options);
 /// Prints the four DR strategies side by side for a workload.
 int runCompare(const CompareOptions& options);
+
+/// Options of `firedrill-cli montecarlo`.
+struct MonteCarloCommandOptions
+{
+    std::string file;
+    std::uint64_t years = 10'000;
+    std::uint64_t seed = 1;
+    unsigned threads = 0; ///< 0: every hardware thread
+    std::string shard;    ///< "i/n"
+    bool json = false;
+};
+
+/// Options of `firedrill-cli merge`.
+struct MergeOptions
+{
+    std::string file;
+    std::vector<std::string> shards;
+    bool json = false;
+};
+
+/// Runs many simulated years and prints downtime statistics.
+int runMonteCarloCommand(const MonteCarloCommandOptions& options);
+/// Merges Monte Carlo shard results into the statistics of one run.
+int runMerge(const MergeOptions& options);
 
 /// Validates topology files and workspaces; prints every problem.
 int runValidate(const ValidateOptions& options);

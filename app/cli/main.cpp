@@ -51,6 +51,21 @@ int main(int argc, char** argv)
     m->add_flag("--pareto", compare.pareto, "Also the cost / RTO Pareto front across all workloads");
     m->add_flag("--json", compare.json, "Machine-readable output on stdout");
 
+    MonteCarloCommandOptions monte;
+    auto* mc = app.add_subcommand("montecarlo", "Many simulated years of random failures: downtime statistics");
+    mc->add_option("file", monte.file, "YAML topology or workspace")->required();
+    mc->add_option("--years", monte.years, "Simulated years (default 10000)")->check(CLI::PositiveNumber);
+    mc->add_option("--seed", monte.seed, "Random seed (default 1)");
+    mc->add_option("--threads", monte.threads, "Worker threads (default: all cores)");
+    mc->add_option("--shard", monte.shard, "Run only slice i of n (i/n) of the years, for batch schedulers");
+    mc->add_flag("--json", monte.json, "Machine-readable output on stdout (mergeable with `merge`)");
+
+    MergeOptions mergeOptions;
+    auto* mg = app.add_subcommand("merge", "Combine Monte Carlo shard results into one study's statistics");
+    mg->add_option("file", mergeOptions.file, "The topology the shards were run on")->required();
+    mg->add_option("shards", mergeOptions.shards, "Shard results written by montecarlo --shard i/n --json")->required();
+    mg->add_flag("--json", mergeOptions.json, "Machine-readable output on stdout");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -75,6 +90,10 @@ int main(int argc, char** argv)
             return runAnalyze(analyze);
         if (m->parsed())
             return runCompare(compare);
+        if (mc->parsed())
+            return runMonteCarloCommand(monte);
+        if (mg->parsed())
+            return runMerge(mergeOptions);
     } catch (const std::exception& e) {
         std::cerr << "firedrill-cli: unexpected error: " << e.what() << '\n';
         return ExitCode::InvalidInput;

@@ -98,7 +98,7 @@ void FailureModel::addProcesses(const Topology& t)
             if (const auto* r = std::get_if<RegionId>(&end))
                 if (auto idx = region(*r))
                     p.linkRegions.push_back(*idx);
-        const bool perUnit = !c.sla && c.mtbf && c.mttr && c.mtbf->ms > 0;
+        const bool perUnit = c.mtbf && c.mttr && c.mtbf->ms > 0;
         const auto addProcess = [&](std::string label, ProcessScope scope, Duration mtbf, Duration mttr) {
             const auto idx = static_cast<std::uint32_t>(m_processes.size());
             m_processes.push_back({std::move(label), c.id.str(), scope, sim::Distribution::exponential(mtbf),
@@ -130,7 +130,7 @@ void FailureModel::addProcesses(const Topology& t)
                                              ProcessScope::Instance, *c.mtbf, *c.mttr));
             p.needed = 1;
         }
-        if (c.sla && c.sla->value < 100.0) {
+        if (!perUnit && c.sla && c.sla->value < 100.0) {
             const double a = c.sla->fraction();
             const Duration mttr = c.mttr.value_or(kAssumedMttr);
             assumedMttr = assumedMttr || !c.mttr;
@@ -242,7 +242,16 @@ void FailureModel::compileWorkloads(const Topology& t)
             }
             model.lostShare.push_back(share);
             const RecoveryEstimate& e = estimates.at(classOf(proc.scope, multiRegion));
-            model.failoverMs.push_back(e.rto.unbounded ? std::nullopt : std::optional(e.rto.total.ms));
+            const Component* entry = t.findComponent(w.entry);
+            if (proc.scope == ProcessScope::Component && entry && isGlobal(entry->kind) && multiRegion) {
+                // A whole component lost behind a traffic manager: its endpoint is probed out and cached
+                // DNS answers drain; on average a client notices half a TTL after the switch.
+                const Probe probe = entry->probe.value_or(Probe{});
+                const Duration ttl = entry->dnsTtl.value_or(Duration{});
+                model.failoverMs.push_back(probeDetection(probe).ms + ttl.ms / 2);
+            } else {
+                model.failoverMs.push_back(e.rto.unbounded ? std::nullopt : std::optional(e.rto.total.ms));
+            }
             std::optional<std::int64_t> target;
             for (const auto& policy : t.policies)
                 if (policy.workload == w.id && policy.disruption == e.disruption && policy.rto)

@@ -46,9 +46,11 @@ struct WorkloadModel
 class FailureModel
 {
 public:
-    /// Compiles `topology`. Failure rates: MTBF/MTTR per instance or replica when given (exponential),
-    /// else the SLA read as availability with an assumed MTTR of 1 h (the MTTR is used when given),
-    /// regions' and zones' outage rates. Components without any figure never fail.
+    /// Compiles `topology`. Failure rates: MTBF/MTTR per instance or replica when given (exponential,
+    /// preferred to the SLA), else the SLA read as availability with an assumed MTTR of 1 h (the MTTR
+    /// when given), regions' and zones' outage rates. Components without any figure never fail.
+    /// Failovers take the RTO core/analysis estimates for their class; a whole component lost behind a
+    /// traffic manager takes the probe detection plus half the DNS TTL (the mean drain).
     explicit FailureModel(const Topology& topology);
 
     const std::vector<FailureProcess>& processes() const { return m_processes; }
