@@ -4,10 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash installer/install-deps.sh
+# The engine is compared with SimPy; Debian 12 packages SimPy 2.3.1 for the system Python.
+if ! /usr/bin/python3 -c "import SimPy" 2>/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq python3-simpy >/dev/null
+fi
 cmake --preset release >/dev/null
 cmake --build --preset release --target benchmarks -j "$(nproc)"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 build/release/bench/bench_io resources/samples "${1:-100000}"
+echo
+echo "Engine: the reference model (1,000 components, MTBF 1,000 h, MTTR 4 h, 10 years) three ways, and Monte Carlo:"
+build/release/bench/bench_engine resources/samples
+/usr/bin/python3 bench/simpy_reference.py 1000 10
 echo
 echo "CLI end to end (validate, process start included), hyperfine-free median of 10:"
 python3 - <<'PY'
