@@ -237,6 +237,42 @@ private slots:
         QVERIFY(human.out.contains(QStringLiteral("Pareto front")));
     }
 
+    void monteCarloShardsMergeExactly()
+    {
+        QTemporaryDir dir;
+        const Run whole = cli({QStringLiteral("montecarlo"), QStringLiteral("--years"), QStringLiteral("600"),
+                               QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--json"), sample("two-region.yaml")});
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        const auto w = QJsonDocument::fromJson(whole.out.toUtf8());
+        QCOMPARE(w[QStringLiteral("years")].toInt(), 600);
+        const auto stats = w[QStringLiteral("workloads")][0];
+        QVERIFY(stats[QStringLiteral("availability")].toDouble() > 0.99);
+        QVERIFY(!stats[QStringLiteral("contributions")].toArray().isEmpty());
+        QStringList shards;
+        for (int i = 1; i <= 3; ++i) {
+            const Run part = cli({QStringLiteral("montecarlo"), QStringLiteral("--years"), QStringLiteral("600"),
+                                  QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--shard"),
+                                  QStringLiteral("%1/3").arg(i), QStringLiteral("--json"), sample("two-region.yaml")});
+            QCOMPARE(part.exitCode, 0);
+            const QString path = dir.filePath(QStringLiteral("shard%1.json").arg(i));
+            writeFile(path, part.out.toUtf8());
+            shards << path;
+        }
+        const Run merged = cli(QStringList{QStringLiteral("merge"), QStringLiteral("--json"), sample("two-region.yaml")} + shards);
+        QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
+        const auto m = QJsonDocument::fromJson(merged.out.toUtf8());
+        QCOMPARE(m[QStringLiteral("workloads")][0][QStringLiteral("accumulators")][QStringLiteral("downtime_ms")].toDouble(),
+                 stats[QStringLiteral("accumulators")][QStringLiteral("downtime_ms")].toDouble());
+        QCOMPARE(m[QStringLiteral("events")].toDouble(), w[QStringLiteral("events")].toDouble());
+        // A missing shard is a gap; a shard twice is an overlap.
+        QCOMPARE(cli({QStringLiteral("merge"), sample("two-region.yaml"), shards[0], shards[2]}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("merge"), sample("two-region.yaml"), shards[0], shards[0], shards[1], shards[2]}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("montecarlo"), QStringLiteral("--shard"), QStringLiteral("4/3"), sample("two-region.yaml")}).exitCode, 2);
+        const Run human = cli({QStringLiteral("montecarlo"), QStringLiteral("--years"), QStringLiteral("100"), sample("two-region.yaml")});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains(QStringLiteral("P95")));
+    }
+
     void damagedWorkspacesAreRefused_data()
     {
         QTest::addColumn<QByteArray>("bytes");
