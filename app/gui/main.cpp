@@ -8,6 +8,7 @@
 //                                 errors go to stderr instead of a message box. The gui_smoke test uses it.
 //   FIREDRILL_SELECT=<id>         after loading, select this component, region, site, workload, scenario
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
+//   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_SCREENSHOT=<path>   after loading (and selecting), save a PNG of the main window to <path>
 //                                 with QWidget::grab() and quit; exit status 1 when anything failed.
 //                                 The saved window layout is not restored, so screenshots are repeatable.
@@ -33,6 +34,7 @@ struct BatchOptions
     bool quitAfterLoad = false;
     QString screenshot;
     QString select;
+    bool overlays = false;
 
     static BatchOptions fromEnvironment()
     {
@@ -40,6 +42,7 @@ struct BatchOptions
         o.quitAfterLoad = qEnvironmentVariableIntValue("FIREDRILL_QUIT_AFTER_LOAD") != 0;
         o.screenshot = qEnvironmentVariable("FIREDRILL_SCREENSHOT");
         o.select = qEnvironmentVariable("FIREDRILL_SELECT");
+        o.overlays = qEnvironmentVariableIntValue("FIREDRILL_OVERLAYS") != 0;
         return o;
     }
     bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
@@ -93,6 +96,7 @@ int main(int argc, char* argv[])
     firedrill::ui::MainWindow window;
     if (batch.unattended()) {
         window.setErrorDialogsEnabled(false);
+        window.setUnsavedPolicy(firedrill::ui::DocumentActions::UnsavedPolicy::Discard);
         QObject::connect(&window, &firedrill::ui::MainWindow::loadFailed, &window, &printError);
     } else {
         window.restoreWindowSettings();
@@ -102,6 +106,8 @@ int main(int argc, char* argv[])
     // Load once the event loop runs, so the window is already on screen while a large file reads.
     QTimer::singleShot(0, &window, [&] {
         const bool loaded = file.isEmpty() || window.openFile(file);
+        if (batch.overlays)
+            window.setAllOverlays(true);
         if (loaded && !batch.select.isEmpty() && !window.selectId(batch.select))
             printError(QStringLiteral("nothing with the id “%1” to select").arg(batch.select));
         if (!batch.unattended())

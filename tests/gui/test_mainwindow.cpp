@@ -3,6 +3,7 @@
 
 #include "core/io/TopologyFile.h"
 #include "core/store/Workspace.h"
+#include "ui/document/Document.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/panels/DetailsPanel.h"
 #include "ui/panels/ProblemsPanel.h"
@@ -90,7 +91,7 @@ void TestMainWindow::startsEmptyWithHint()
     MainWindow w;
     w.show();
     QCOMPARE(w.windowTitle(), QStringLiteral("Firedrill"));
-    QVERIFY(w.document() == nullptr);
+    QVERIFY(!w.hasDocument());
     QCOMPARE(w.topologyTree()->topLevelItemCount(), 0);
     QVERIFY(w.detailsPanel()->hint().contains(QStringLiteral("Ctrl+O")));
     QCOMPARE(w.problemsPanel()->count(), 0);
@@ -228,7 +229,7 @@ void TestMainWindow::brokenYamlReportsErrorAndKeepsWindowUsable()
     QVERIFY2(message.contains(QStringLiteral("broken.yaml:")), qPrintable(message));
     QVERIFY2(message.contains(QRegularExpression(QStringLiteral("broken\\.yaml:\\d+:\\d+: error"))),
              qPrintable(message));
-    QVERIFY(w.document() == nullptr);
+    QVERIFY(!w.hasDocument());
     QVERIFY(w.detailsPanel()->hint().contains(QStringLiteral("Ctrl+O")));
 
     // With a document open, a failed open leaves it shown and usable.
@@ -273,7 +274,7 @@ void TestMainWindow::missingFileReportsError()
     QVERIFY(!w.openFile(QStringLiteral("/nonexistent/nowhere.firedrill")));
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("does not exist")));
-    QVERIFY(w.document() == nullptr);
+    QVERIFY(!w.hasDocument());
 }
 
 void TestMainWindow::errorDialogDoesNotBlockForever()
@@ -317,7 +318,7 @@ void TestMainWindow::loadsWorkspaceWithRevisions()
     MainWindow w;
     w.setErrorDialogsEnabled(false);
     QVERIFY(w.openFile(path));
-    QVERIFY(w.document()->format == firedrill::ui::OpenedDocument::Format::Workspace);
+    QVERIFY(w.document()->format() == firedrill::ui::Document::Format::Workspace);
     QVERIFY(w.windowTitle().contains(kTopologyName));
     QVERIFY(w.windowTitle().contains(QStringLiteral("two-region.firedrill")));
     QVERIFY(itemNamed(w.topologyTree(), QStringLiteral("sql-ag")));

@@ -1,23 +1,29 @@
 #pragma once
 
-#include "ui/document/OpenedDocument.h"
+#include "DocumentActions.h"
 #include "ui/panels/NodeRef.h"
 
 #include <QMainWindow>
-#include <optional>
 
 class QDockWidget;
 class QLabel;
+class QUndoView;
 
 namespace firedrill::ui {
 
 class DetailsPanel;
+class Document;
+class InspectorPanel;
+class PaletteList;
 class ProblemsPanel;
 class RevisionsPanel;
+class SummaryStrip;
+class TopologyScene;
 class TopologyTree;
+class TopologyView;
 
-/// Firedrill's main window. For now a read-only viewer: the topology outline on the left, the selected
-/// item's details in the centre, the loading problems and the workspace's revisions at the bottom.
+/// Firedrill's main window: the topology canvas with its summary strip in the centre; palette and outline
+/// on the left; inspector and details on the right; problems, revisions and undo history at the bottom.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,29 +35,40 @@ public:
     /// Opens a workspace or YAML topology and shows it. On failure reports the error (see loadFailed())
     /// and keeps showing what was shown before. Returns true on success.
     bool openFile(const QString& path);
-    /// Closes the shown document, leaving the empty window with its hint.
-    void closeDocument();
-    /// The shown document, or nullptr when none is open.
-    const OpenedDocument* document() const { return m_document ? &*m_document : nullptr; }
+    /// Closes the shown document (asking about unsaved changes), leaving the empty window with its hint.
+    bool closeDocument();
+    /// The document edited (always present; empty when nothing is open).
+    Document* document() const { return m_document; }
+    /// True when a file is open or a new topology is being edited.
+    bool hasDocument() const { return m_hasDocument; }
+    /// File handling (New, Save, Save As, export...).
+    DocumentActions* fileActions() const { return m_files; }
 
     /// Whether load errors also pop up a message box (true by default; tests and batch runs turn it off
     /// and listen to loadFailed() instead).
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
-    /// Selects the tree item for a component, region, site, workload, scenario or replica id.
+    /// What closing with unsaved changes does instead of asking (tests and batch runs).
+    void setUnsavedPolicy(DocumentActions::UnsavedPolicy policy) { m_files->setUnsavedPolicy(policy); }
+    /// Selects a component, region, site, workload, scenario or replica id (outline and canvas).
     bool selectId(const QString& id);
     /// Restores the window geometry and dock layout saved when the window last closed.
     void restoreWindowSettings();
+    /// Turns the canvas overlays on (SPOFs, cost, SLA, problems), as the View menu does.
+    void setAllOverlays(bool on);
 
-    /// The topology outline.
     TopologyTree* topologyTree() const { return m_tree; }
-    /// The details pane.
     DetailsPanel* detailsPanel() const { return m_details; }
-    /// The Problems list.
     ProblemsPanel* problemsPanel() const { return m_problems; }
-    /// The Revisions list.
     RevisionsPanel* revisionsPanel() const { return m_revisions; }
+    InspectorPanel* inspector() const { return m_inspector; }
+    PaletteList* palette() const { return m_palette; }
+    SummaryStrip* summaryStrip() const { return m_summary; }
+    TopologyScene* scene() const { return m_scene; }
+    TopologyView* view() const { return m_view; }
     /// The counts shown in the status bar, e.g. "2 regions · 9 components · 1 workload · 4 scenarios".
     QString statusSummary() const;
+    /// The zoom indicator's text, e.g. "85 %".
+    QString zoomText() const;
 
 signals:
     /// A file was opened and is now shown.
@@ -61,33 +78,50 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    /// Reports a failure to open `path`: emits loadFailed() and, when dialogs are enabled, shows a message
-    /// box.
-    virtual void reportLoadError(const QString& path, const QString& message);
+    /// Reports a failure: emits loadFailed() and, when dialogs are enabled, shows a message box.
+    virtual void reportLoadError(const QString& title, const QString& message);
 
 private:
-    void createActions();
+    void createCentre();
     void createDocks();
-    void chooseFile();
+    void createActions();
+    void createEditActions(QMenu* edit, QToolBar* tools);
+    void createViewActions(QMenu* view, QToolBar* tools);
     void showAbout();
     void showNode(const NodeRef& node);
-    void showDocument();
+    void onDocumentChanged(bool reset);
+    void onCanvasSelection(const QStringList& ids);
+    void onProblemClicked(const QString& path);
+    void showRevisions();
     void updateTitle();
     void updateStatus();
+    void updateOverlays();
     void saveWindowSettings() const;
+    QDockWidget* addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area);
 
-    std::optional<OpenedDocument> m_document;
+    Document* m_document = nullptr;
+    DocumentActions* m_files = nullptr;
+    bool m_hasDocument = false;
     bool m_errorDialogs = true;
+    bool m_syncingSelection = false;
 
+    TopologyScene* m_scene = nullptr;
+    TopologyView* m_view = nullptr;
+    SummaryStrip* m_summary = nullptr;
+    PaletteList* m_palette = nullptr;
+    InspectorPanel* m_inspector = nullptr;
     TopologyTree* m_tree = nullptr;
     DetailsPanel* m_details = nullptr;
     ProblemsPanel* m_problems = nullptr;
     RevisionsPanel* m_revisions = nullptr;
-    QDockWidget* m_treeDock = nullptr;
+    QUndoView* m_history = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     QDockWidget* m_revisionsDock = nullptr;
+    QDockWidget* m_inspectorDock = nullptr;
+    QList<QAction*> m_overlayActions;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_fileLabel = nullptr;
+    QLabel* m_zoomLabel = nullptr;
 };
 
 } // namespace firedrill::ui

@@ -30,6 +30,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     setObjectName(QStringLiteral("problemsPanel"));
     list()->setObjectName(QStringLiteral("problemsList"));
     list()->setTextElideMode(Qt::ElideMiddle);
+    connect(list(), &QTableWidget::cellClicked, this,
+            [this](int row, int) { emit problemClicked(text(row, ItemColumn)); });
     clearDiagnostics();
 }
 

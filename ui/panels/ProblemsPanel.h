@@ -24,6 +24,8 @@ public:
     void clearDiagnostics();
 
 signals:
+    /// A problem was clicked; `path` is its item path, e.g. "components[sql-ag].sla".
+    void problemClicked(const QString& path);
     /// The number of listed problems changed.
     void countChanged(int count);
 };

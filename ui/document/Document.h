@@ -1,0 +1,118 @@
+#pragma once
+
+#include "ChangeEvent.h"
+#include "OpenedDocument.h"
+#include "core/model/Result.h"
+#include "core/model/Topology.h"
+#include "ui/editor/DiagramLayout.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QUndoCommand;
+class QUndoStack;
+
+namespace firedrill {
+class Workspace;
+}
+
+namespace firedrill::ui {
+
+/// The open topology: owns the model, its file, the undo stack and the diagram layout. Every user edit
+/// goes through push() as one QUndoCommand; commands call the mutators below, which emit changed().
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Where the document came from and where Save writes.
+    enum class Format { None, Yaml, Workspace };
+
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    /// The topology being edited.
+    const Topology& topology() const { return m_topology; }
+    /// The undo stack every edit goes through.
+    QUndoStack* undoStack() const { return m_undo; }
+    /// Absolute path of the file, empty for a new document.
+    const QString& path() const { return m_path; }
+    /// The kind of file the document is tied to.
+    Format format() const { return m_format; }
+    /// True when the workspace is open by someone else, so Save is not possible.
+    bool isReadOnly() const { return m_readOnly; }
+    /// True when there are edits not saved yet.
+    bool isModified() const;
+    /// Warnings found while loading (validation problems come from validate()).
+    const std::vector<Diagnostic>& loadDiagnostics() const { return m_loadDiagnostics; }
+    /// The workspace's revisions, newest first; empty for YAML and new documents.
+    const std::vector<RevisionEntry>& revisions() const { return m_revisions; }
+    /// Positions of every card, computed from the topology (regions, zones, layers by kind).
+    const DiagramLayout& layout() const { return m_layout; }
+
+    /// Opens a workspace (read-write, locked; read-only when someone else holds it) or a YAML file.
+    /// On failure nothing changes.
+    Result<void> open(const QString& path);
+    /// Replaces the document with `topology`, untied to any file (New, Import). `modified` marks it unsaved.
+    void reset(const Topology& topology, bool modified);
+    /// Appends a revision to the workspace with `note`. Fails for YAML and new documents (use saveAs()).
+    Result<void> save(const QString& note);
+    /// Writes the topology to a new workspace at `path` and ties the document to it.
+    Result<void> saveAs(const QString& path, const QString& note);
+    /// Writes canonical YAML to `path` (atomically); the document stays tied to its own file.
+    Result<void> exportYaml(const QString& path) const;
+    /// A note for the next save: what was done since the last save, from the undo history.
+    QString pendingChangesNote() const;
+
+    /// Pushes one edit; it is applied at once and can be undone.
+    void push(QUndoCommand* command);
+    /// An id not used by any component, such as "app-service-3".
+    QString uniqueComponentId(const QString& base) const;
+    /// Index of a component, or -1.
+    int componentIndex(const ComponentId& id) const;
+
+    // Mutators for commands. They change the model and emit changed(); user code pushes commands instead.
+    /// Inserts a component at `index` (clamped).
+    void insertComponent(int index, const Component& component);
+    /// Removes a component by id.
+    void removeComponent(const ComponentId& id);
+    /// Replaces the component with the same id.
+    void replaceComponent(const Component& component);
+    /// Inserts a workload at `index` (clamped).
+    void insertWorkload(int index, const Workload& workload);
+    /// Removes a workload by id.
+    void removeWorkload(const WorkloadId& id);
+    /// Replaces the workload with the same id.
+    void replaceWorkload(const Workload& workload);
+    /// Replaces the policies (used when removing a workload).
+    void replacePolicies(const std::vector<Policy>& policies);
+
+signals:
+    /// The topology changed.
+    void changed(const firedrill::ui::ChangeEvent& event);
+    /// The unsaved-changes state changed.
+    void modifiedChanged(bool modified);
+    /// The file the document is tied to (path, format, revisions) changed.
+    void fileChanged();
+
+private:
+    void emitChange(ChangeEvent::Kind kind, const QString& id);
+    void setForcedModified(bool modified);
+    Result<void> refreshRevisions();
+
+    Topology m_topology;
+    QString m_path;
+    Format m_format = Format::None;
+    bool m_readOnly = false;
+    bool m_forcedModified = false;
+    std::vector<Diagnostic> m_loadDiagnostics;
+    std::vector<RevisionEntry> m_revisions;
+    std::unique_ptr<Workspace> m_workspace;
+    DiagramLayout m_layout;
+    QUndoStack* m_undo = nullptr;
+};
+
+} // namespace firedrill::ui

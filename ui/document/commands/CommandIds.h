@@ -1,0 +1,8 @@
+#pragma once
+
+namespace firedrill::ui::CommandId {
+
+/// QUndoCommand::id() values of the commands that merge.
+enum : int { MoveComponent = 1, ChangeComponentField = 2 };
+
+} // namespace firedrill::ui::CommandId

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/model/ComponentKind.h"
+
+#include <QString>
+
+namespace firedrill::ui {
+
+/// What a component card shows; filled by the scene from the topology and core/analysis.
+struct CardInfo
+{
+    QString id;        ///< component id, or replica id for a secondary replica's card
+    QString owner;     ///< for a replica card: the component it belongs to; empty otherwise
+    ComponentKind kind = ComponentKind::AppService;
+    QString title;     ///< name, or the id when the component has none
+    QString subtitle;  ///< kind label (and the id when a name is shown)
+    QString figures;   ///< "×3 · SLA 99.95%"
+    QString overlay;   ///< cost / availability overlay line; empty when the overlays are off
+    bool spof = false; ///< a single point of failure (overlay on)
+    int errors = 0;    ///< validation errors about it (overlay on)
+    int warnings = 0;
+    QString problems;  ///< the problems' messages, for the tooltip
+};
+
+} // namespace firedrill::ui

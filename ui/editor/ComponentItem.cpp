@@ -1,0 +1,143 @@
+#include "ComponentItem.h"
+
+#include "EdgeItem.h"
+#include "KindIcons.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace firedrill::ui {
+
+namespace {
+constexpr double kRadius = 8.0;
+constexpr double kHandle = 14.0;
+} // namespace
+
+ComponentItem::ComponentItem(CardInfo info, QSizeF size, QGraphicsItem* parent)
+    : QGraphicsObject(parent), m_info(std::move(info)), m_size(size)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    setZValue(2);
+    QString tip = QStringLiteral("<b>%1</b><br>%2").arg(m_info.title.toHtmlEscaped(), m_info.subtitle.toHtmlEscaped());
+    if (!m_info.figures.isEmpty())
+        tip += QStringLiteral("<br>") + m_info.figures.toHtmlEscaped();
+    if (!m_info.problems.isEmpty())
+        tip += QStringLiteral("<hr>") + m_info.problems.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    setToolTip(tip);
+}
+
+QRectF ComponentItem::boundingRect() const
+{
+    return QRectF(-4, -4, m_size.width() + kHandle / 2 + 8, m_size.height() + 8);
+}
+
+QRectF ComponentItem::handleRect() const
+{
+    return QRectF(m_size.width() - kHandle / 2, m_size.height() / 2 - kHandle / 2, kHandle, kHandle);
+}
+
+bool ComponentItem::handleContains(QPointF scenePos) const
+{
+    return !isReplica() && handleRect().adjusted(-3, -3, 3, 3).contains(mapFromScene(scenePos));
+}
+
+void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(widget);
+    const bool selected = option->state & QStyle::State_Selected;
+    const QRectF card(0, 0, m_size.width(), m_size.height());
+    const QColor accent = kindColor(m_info.kind);
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Body, family stripe and outline (red and thick for a single point of failure).
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 28));
+    painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
+    painter->setBrush(isReplica() ? QColor(0xfb, 0xfb, 0xf8) : Qt::white);
+    QPen outline(selected ? QColor(0x1a, 0x73, 0xe8) : QColor(0xb8, 0xc0, 0xc8), selected ? 3.0 : 1.2);
+    if (isReplica())
+        outline.setStyle(Qt::DashLine);
+    if (m_info.spof)
+        outline = QPen(QColor(0xd0, 0x21, 0x21), selected ? 4.5 : 3.5);
+    painter->setPen(outline);
+    painter->drawRoundedRect(card, kRadius, kRadius);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawRoundedRect(QRectF(0, 0, 6, m_size.height()).adjusted(1, 4, 0, -4), 2, 2);
+
+    paintKindIcon(painter, QRectF(14, 12, 36, 36), m_info.kind);
+
+    const double left = 60;
+    const double width = m_size.width() - left - 10;
+    QFont titleFont = painter->font();
+    titleFont.setPointSizeF(12.5);
+    titleFont.setBold(true);
+    painter->setFont(titleFont);
+    painter->setPen(QColor(0x1d, 0x23, 0x2b));
+    painter->drawText(QRectF(left, 8, width, 22), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(titleFont).elidedText(m_info.title, Qt::ElideRight, width));
+    QFont small = painter->font();
+    small.setPointSizeF(10);
+    small.setBold(false);
+    painter->setFont(small);
+    painter->setPen(QColor(0x5a, 0x64, 0x70));
+    painter->drawText(QRectF(left, 30, width, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(small).elidedText(m_info.subtitle, Qt::ElideRight, width));
+    painter->setPen(QColor(0x24, 0x2c, 0x36));
+    painter->drawText(QRectF(14, 52, m_size.width() - 24, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(small).elidedText(m_info.figures, Qt::ElideRight, m_size.width() - 24));
+    if (!m_info.overlay.isEmpty()) {
+        QFont bold = small;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(QColor(0x0b, 0x5c, 0xad));
+        painter->drawText(QRectF(14, 67, m_size.width() - 24, 15), Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(bold).elidedText(m_info.overlay, Qt::ElideRight, m_size.width() - 24));
+    }
+
+    // Problem badge in the top-right corner: red for errors, amber for warnings.
+    if (m_info.errors + m_info.warnings > 0) {
+        const QRectF badge(m_size.width() - 14, -8, 22, 22);
+        painter->setPen(QPen(Qt::white, 2));
+        painter->setBrush(m_info.errors > 0 ? QColor(0xd0, 0x21, 0x21) : QColor(0xe0, 0x8e, 0x00));
+        painter->drawEllipse(badge);
+        QFont badgeFont = small;
+        badgeFont.setBold(true);
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, QString::number(m_info.errors > 0 ? m_info.errors : m_info.warnings));
+    }
+
+    if (!isReplica() && (m_hovered || selected)) {
+        painter->setPen(QPen(QColor(0x1a, 0x73, 0xe8), 2));
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(handleRect());
+    }
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemPositionHasChanged)
+        for (EdgeItem* edge : m_edges)
+            edge->adjust();
+    return QGraphicsObject::itemChange(change, value);
+}
+
+void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsObject::hoverEnterEvent(event);
+}
+
+void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsObject::hoverLeaveEvent(event);
+}
+
+} // namespace firedrill::ui

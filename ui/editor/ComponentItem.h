@@ -1,0 +1,52 @@
+#pragma once
+
+#include "CardInfo.h"
+
+#include <QGraphicsObject>
+#include <vector>
+
+namespace firedrill::ui {
+
+class EdgeItem;
+
+/// A component's card on the canvas: kind icon, name, key figures, overlay marks. Movable and selectable;
+/// the small handle on its right edge starts a new dependency.
+class ComponentItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    /// A card showing `info`, `size` scene units large.
+    ComponentItem(CardInfo info, QSizeF size, QGraphicsItem* parent = nullptr);
+
+    /// What the card shows.
+    const CardInfo& info() const { return m_info; }
+    /// The component id (for a replica card, the owning component's id).
+    QString componentId() const { return m_info.owner.isEmpty() ? m_info.id : m_info.owner; }
+    /// True for a secondary replica's card.
+    bool isReplica() const { return !m_info.owner.isEmpty(); }
+    /// True when `scenePos` is on the connect handle.
+    bool handleContains(QPointF scenePos) const;
+    /// The card's body (without handle and shadow) in scene coordinates.
+    QRectF sceneCardRect() const { return mapRectToScene(QRectF(QPointF(0, 0), m_size)); }
+    /// Registers an edge to re-route when the card moves.
+    void addEdge(EdgeItem* edge) { m_edges.push_back(edge); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    QRectF handleRect() const;
+
+    CardInfo m_info;
+    QSizeF m_size;
+    bool m_hovered = false;
+    std::vector<EdgeItem*> m_edges;
+};
+
+} // namespace firedrill::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/model/Topology.h"
+
+#include <QRectF>
+#include <QString>
+#include <map>
+#include <vector>
+
+namespace firedrill::ui {
+
+/// One lane of a region: its availability zone, or 0 for the components placed in no particular zone.
+struct LaneBox
+{
+    int zone = 0;
+    QRectF rect;
+};
+
+/// A labelled container of cards: the global band, a region (with its zone lanes), a site, the links band
+/// or the band of components that are placed nowhere.
+struct ContainerBox
+{
+    /// What the container stands for.
+    enum class Kind { Global, Region, Site, Links, Unplaced };
+    Kind kind = Kind::Region;
+    QString id; ///< region or site id; empty for bands
+    QString title;
+    QRectF rect;
+    std::vector<LaneBox> lanes; ///< regions only
+};
+
+/// Where every container and card of a topology's diagram goes. Computed, deterministic, in scene units.
+struct DiagramLayout
+{
+    std::vector<ContainerBox> containers;
+    std::map<QString, QRectF> cards;          ///< component ids and replica ids
+    std::map<QString, QString> replicaOwner;  ///< replica id -> component id (secondary replica cards)
+    QRectF bounds;
+};
+
+/// Size of a component card in scene units.
+inline constexpr double kCardWidth = 220.0;
+/// Height of a component card in scene units.
+inline constexpr double kCardHeight = 84.0;
+
+/// Lays a topology out: global components on top, regions side by side with a lane per zone (routing,
+/// then compute, then data and messaging), sites on the right, links and unplaced components below.
+DiagramLayout computeLayout(const Topology& topology);
+
+} // namespace firedrill::ui

@@ -1,0 +1,128 @@
+#include "EdgeItem.h"
+
+#include "ComponentItem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QtMath>
+
+namespace firedrill::ui {
+
+namespace {
+
+constexpr double kArrow = 12.0;
+
+QRectF bodyOf(const QGraphicsItem* item)
+{
+    if (const auto* card = dynamic_cast<const ComponentItem*>(item))
+        return card->sceneCardRect();
+    return item->sceneBoundingRect();
+}
+
+/// Where the segment from the centre of `rect` towards `outside` leaves `rect`.
+QPointF exitPoint(const QRectF& rect, QPointF outside)
+{
+    const QLineF ray(rect.center(), outside);
+    const QLineF edges[] = {{rect.topLeft(), rect.topRight()},
+                            {rect.topRight(), rect.bottomRight()},
+                            {rect.bottomRight(), rect.bottomLeft()},
+                            {rect.bottomLeft(), rect.topLeft()}};
+    for (const QLineF& edge : edges) {
+        QPointF hit;
+        if (ray.intersects(edge, &hit) == QLineF::BoundedIntersection)
+            return hit;
+    }
+    return rect.center();
+}
+
+} // namespace
+
+EdgeItem::EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QString label)
+    : m_source(source), m_target(target), m_style(style), m_label(std::move(label))
+{
+    setZValue(style == Style::LinkEnd ? 0.5 : 3);
+    setAcceptedMouseButtons(Qt::NoButton);
+    adjust();
+}
+
+QPen EdgeItem::pen() const
+{
+    switch (m_style) {
+    case Style::Hard: return QPen(QColor(0x37, 0x41, 0x4d), 2.2);
+    case Style::Soft: return QPen(QColor(0x37, 0x41, 0x4d), 2.2, Qt::DashLine);
+    case Style::Endpoint: return QPen(QColor(0x1f, 0x6f, 0xc5), 2.2);
+    case Style::Replication: {
+        QPen pen(QColor(0xc0, 0x66, 0x0c), 2.6, Qt::DotLine);
+        pen.setCapStyle(Qt::RoundCap);
+        return pen;
+    }
+    case Style::LinkEnd: return QPen(QColor(0x8a, 0x96, 0xa3), 1.8, Qt::DashDotLine);
+    }
+    return QPen();
+}
+
+void EdgeItem::adjust()
+{
+    prepareGeometryChange();
+    const QRectF from = bodyOf(m_source);
+    const QRectF to = bodyOf(m_target);
+    if (m_style == Style::LinkEnd) {
+        // To the nearest point on the container's border.
+        const QPointF c = from.center();
+        const QPointF p(std::clamp(c.x(), to.left(), to.right()), std::clamp(c.y(), to.top(), to.bottom()));
+        m_line = QLineF(exitPoint(from, p), p);
+    } else {
+        m_line = QLineF(exitPoint(from, to.center()), exitPoint(to, from.center()));
+    }
+    QPainterPath path(m_line.p1());
+    path.lineTo(m_line.p2());
+    setPath(path);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-80, -30, 80, 30);
+}
+
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(option);
+    Q_UNUSED(widget);
+    if (m_line.length() < 1)
+        return;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QPen linePen = pen();
+    painter->setPen(linePen);
+    const bool arrow = m_style == Style::Hard || m_style == Style::Soft || m_style == Style::Endpoint ||
+                       m_style == Style::Replication;
+    QLineF shaft = m_line;
+    if (arrow)
+        shaft.setLength(std::max(0.0, m_line.length() - kArrow * 0.8));
+    painter->drawLine(shaft);
+    if (arrow) {
+        const double angle = std::atan2(-m_line.dy(), m_line.dx());
+        const QPointF tip = m_line.p2();
+        const QPointF a = tip - QPointF(std::cos(angle - M_PI / 7) * kArrow, -std::sin(angle - M_PI / 7) * kArrow);
+        const QPointF b = tip - QPointF(std::cos(angle + M_PI / 7) * kArrow, -std::sin(angle + M_PI / 7) * kArrow);
+        painter->setPen(QPen(linePen.color(), 1));
+        painter->setBrush(linePen.color());
+        painter->drawPolygon(QPolygonF({tip, a, b}));
+    }
+    if (!m_label.isEmpty()) {
+        QFont font = painter->font();
+        font.setPointSizeF(10);
+        font.setBold(m_style == Style::Replication);
+        painter->setFont(font);
+        const QFontMetricsF metrics(font);
+        const QPointF mid = m_line.pointAt(0.5);
+        QRectF box(0, 0, metrics.horizontalAdvance(m_label) + 12, metrics.height() + 4);
+        box.moveCenter(mid);
+        painter->setPen(QPen(linePen.color(), 1));
+        painter->setBrush(QColor(255, 255, 255, 235));
+        painter->drawRoundedRect(box, 5, 5);
+        painter->setPen(linePen.color().darker(130));
+        painter->drawText(box, Qt::AlignCenter, m_label);
+    }
+}
+
+} // namespace firedrill::ui

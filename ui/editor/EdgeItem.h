@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QGraphicsPathItem>
+
+namespace firedrill::ui {
+
+/// A line between two canvas items: a dependency (hard: solid arrow, soft: dashed arrow), a routing
+/// endpoint, a replication (dotted, with mode and lag) or a link's end.
+class EdgeItem : public QGraphicsPathItem
+{
+public:
+    /// How the edge is drawn.
+    enum class Style { Hard, Soft, Endpoint, Replication, LinkEnd };
+
+    /// An edge from `source` to `target` (both must outlive it) with an optional `label`.
+    EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QString label = {});
+
+    /// Re-routes the edge after either end moved.
+    void adjust();
+    /// How the edge is drawn.
+    Style style() const { return m_style; }
+    /// Ids of the ends, for tests and selection: "from" and "to".
+    void setEndIds(const QString& from, const QString& to) { m_from = from; m_to = to; }
+    /// The caller's id.
+    const QString& fromId() const { return m_from; }
+    /// The callee's id.
+    const QString& toId() const { return m_to; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QPen pen() const;
+
+    QGraphicsItem* m_source;
+    QGraphicsItem* m_target;
+    Style m_style;
+    QString m_label;
+    QString m_from;
+    QString m_to;
+    QLineF m_line;
+};
+
+} // namespace firedrill::ui

@@ -1,0 +1,282 @@
+#include "TopologyScene.h"
+
+#include "CardBuilder.h"
+#include "ComponentItem.h"
+#include "ContainerItem.h"
+#include "EdgeItem.h"
+#include "core/io/Units.h"
+#include "ui/common/DisplayText.h"
+#include "ui/document/Document.h"
+#include "ui/document/DocumentEditing.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QUndoStack>
+#include <set>
+
+namespace firedrill::ui {
+
+TopologyScene::TopologyScene(Document* document, QObject* parent) : QGraphicsScene(parent), m_document(document)
+{
+    setBackgroundBrush(Qt::white);
+    connect(m_document, &Document::changed, this, &TopologyScene::onChanged);
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        if (!m_rebuilding)
+            emit selectionIdsChanged(selectedComponentIds());
+    });
+    rebuild();
+}
+
+TopologyScene::~TopologyScene()
+{
+    m_rebuilding = true;
+    blockSignals(true);
+    m_cards.clear();
+    m_edges.clear();
+    clear();
+}
+
+void TopologyScene::setOverlays(const Overlays& overlays)
+{
+    if (overlays == m_overlays)
+        return;
+    m_overlays = overlays;
+    rebuild();
+}
+
+void TopologyScene::onChanged(const ChangeEvent& event)
+{
+    Q_UNUSED(event);
+    rebuild();
+}
+
+void TopologyScene::rebuild()
+{
+    QStringList selected;
+    for (const auto& [id, item] : m_cards)
+        if (item->isSelected())
+            selected << id;
+    m_rebuilding = true;
+    m_rubberLine = nullptr;
+    clear();
+    m_cards.clear();
+    m_containers.clear();
+    m_edges.clear();
+
+    const DiagramLayout& layout = m_document->layout();
+    const CardSet cards = buildCards(m_document->topology(), layout.replicaOwner, m_overlays);
+    for (const ContainerBox& box : layout.containers) {
+        auto* item = new ContainerItem(box);
+        addItem(item);
+        if (!box.id.isEmpty()) {
+            m_containers[box.id] = item;
+            std::vector<int> lanes;
+            for (const auto& [region, zone] : cards.spofContainers.lanes)
+                if (region == box.id)
+                    lanes.push_back(zone);
+            item->setSpof(cards.spofContainers.whole.count(box.id) > 0, std::move(lanes));
+        }
+    }
+    for (const auto& [id, rect] : layout.cards) {
+        const auto info = cards.cards.find(id);
+        if (info == cards.cards.end())
+            continue;
+        auto* item = new ComponentItem(info->second, rect.size());
+        item->setPos(rect.topLeft());
+        addItem(item);
+        m_cards[id] = item;
+    }
+    addEdges();
+    for (const QString& id : selected)
+        if (auto* item = card(id))
+            item->setSelected(true);
+    setSceneRect(layout.bounds.adjusted(-60, -40, 60, 60));
+    m_rebuilding = false;
+    emit selectionIdsChanged(selectedComponentIds());
+}
+
+void TopologyScene::addEdges()
+{
+    auto link = [this](ComponentItem* from, QGraphicsItem* to, EdgeItem::Style style, const QString& label,
+                       const QString& toId) {
+        auto* edge = new EdgeItem(from, to, style, label);
+        edge->setEndIds(from->info().id, toId);
+        addItem(edge);
+        from->addEdge(edge);
+        if (auto* card = dynamic_cast<ComponentItem*>(to))
+            card->addEdge(edge);
+        m_edges.push_back(edge);
+    };
+    for (const Component& c : m_document->topology().components) {
+        ComponentItem* from = card(qstr(c.id.str()));
+        if (!from)
+            continue;
+        for (const Dependency& d : c.dependsOn)
+            if (ComponentItem* to = card(qstr(d.target.str())))
+                link(from, to, d.kind == DependencyKind::Hard ? EdgeItem::Style::Hard : EdgeItem::Style::Soft, {},
+                     to->info().id);
+        for (const Endpoint& e : c.endpoints) {
+            ComponentItem* to = card(qstr(e.target.str()));
+            if (!to)
+                continue;
+            const QString label = e.priority ? tr("priority %1").arg(*e.priority)
+                                  : e.weight ? tr("weight %1").arg(*e.weight)
+                                             : QString();
+            link(from, to, EdgeItem::Style::Endpoint, label, to->info().id);
+        }
+        for (const Replica& r : c.replicas) {
+            ComponentItem* to = card(qstr(r.id.str()));
+            if (!to || r.role == ReplicaRole::Primary)
+                continue;
+            QString label = r.sync == ReplicationMode::Synchronous ? tr("sync") : tr("async");
+            if (r.lag)
+                label += tr(" · lag %1").arg(qstr(formatDuration(*r.lag)));
+            link(from, to, EdgeItem::Style::Replication, label, to->info().id);
+        }
+        for (const LinkEnd& end : c.between) {
+            const QString id = qstr(std::visit([](const auto& v) { return v.str(); }, end));
+            if (auto it = m_containers.find(id); it != m_containers.end())
+                link(from, it->second, EdgeItem::Style::LinkEnd, {}, id);
+        }
+    }
+}
+
+QStringList TopologyScene::selectedComponentIds() const
+{
+    std::set<QString> ids;
+    for (const auto& [id, item] : m_cards)
+        if (item->isSelected())
+            ids.insert(item->componentId());
+    QStringList ordered;
+    for (const Component& c : m_document->topology().components)
+        if (ids.count(qstr(c.id.str())))
+            ordered << qstr(c.id.str());
+    return ordered;
+}
+
+void TopologyScene::selectIds(const QStringList& ids)
+{
+    m_rebuilding = true;
+    clearSelection();
+    for (const QString& id : ids)
+        if (auto* item = card(id))
+            item->setSelected(true);
+    m_rebuilding = false;
+    emit selectionIdsChanged(selectedComponentIds());
+}
+
+ComponentItem* TopologyScene::card(const QString& id) const
+{
+    const auto it = m_cards.find(id);
+    return it == m_cards.end() ? nullptr : it->second;
+}
+
+std::vector<EdgeItem*> TopologyScene::edges() const
+{
+    return m_edges;
+}
+
+Placement TopologyScene::placementAt(QPointF scenePos) const
+{
+    for (const ContainerBox& box : m_document->layout().containers) {
+        if (!box.rect.contains(scenePos))
+            continue;
+        if (box.kind == ContainerBox::Kind::Site)
+            return Placement{std::nullopt, SiteId(box.id.toStdString()), std::nullopt};
+        if (box.kind != ContainerBox::Kind::Region)
+            return {};
+        Placement placement{RegionId(box.id.toStdString()), std::nullopt, std::nullopt};
+        for (const LaneBox& lane : box.lanes)
+            if (lane.zone > 0 && lane.rect.contains(scenePos))
+                placement.zone = lane.zone;
+        return placement;
+    }
+    return {};
+}
+
+QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
+{
+    const QString id = addComponentOfKind(*m_document, kind, placementAt(scenePos));
+    selectIds({id});
+    return id;
+}
+
+void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
+{
+    std::vector<std::pair<QString, Placement>> moves;
+    for (const auto& [id, centre] : centres) {
+        const ComponentItem* item = card(id);
+        const Component* c = m_document->topology().findComponent(ComponentId(id.toStdString()));
+        if (!item || item->isReplica() || !c || !c->replicas.empty())
+            continue;
+        const Placement to = placementAt(centre);
+        if (!(MoveComponentCommand::placementOf(*c) == to))
+            moves.emplace_back(id, to);
+    }
+    const int dragId = ++m_dragCount;
+    QUndoStack* undo = m_document->undoStack();
+    if (moves.size() > 1)
+        undo->beginMacro(tr("Move %1 components").arg(moves.size()));
+    for (const auto& [id, to] : moves)
+        moveComponent(*m_document, id, to, dragId);
+    if (moves.size() > 1)
+        undo->endMacro();
+    if (moves.empty())
+        rebuild(); // snap back into the layout
+}
+
+ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
+{
+    for (QGraphicsItem* item : items(scenePos))
+        if (auto* c = dynamic_cast<ComponentItem*>(item))
+            return c;
+    return nullptr;
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    ComponentItem* under = event->button() == Qt::LeftButton ? cardAt(event->scenePos()) : nullptr;
+    if (under && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
+        m_connectFrom = under->componentId();
+        m_rubberLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(QColor(0x1a, 0x73, 0xe8), 2, Qt::DashLine));
+        m_rubberLine->setZValue(10);
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mousePressEvent(event);
+    m_pressPositions.clear();
+    for (const auto& [id, item] : m_cards)
+        if (item->isSelected())
+            m_pressPositions[id] = item->pos();
+}
+
+void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (m_rubberLine) {
+        m_rubberLine->setLine(QLineF(m_rubberLine->line().p1(), event->scenePos()));
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
+void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (m_rubberLine) {
+        delete m_rubberLine;
+        m_rubberLine = nullptr;
+        const QString from = std::exchange(m_connectFrom, QString());
+        if (ComponentItem* target = cardAt(event->scenePos()))
+            connectComponents(*m_document, from, target->componentId());
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+    std::map<QString, QPointF> moved;
+    for (const auto& [id, start] : m_pressPositions)
+        if (ComponentItem* item = card(id); item && item->pos() != start)
+            moved[id] = item->sceneCardRect().center();
+    m_pressPositions.clear();
+    if (!moved.empty())
+        commitDrag(moved);
+}
+
+} // namespace firedrill::ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "Overlays.h"
+#include "core/model/ComponentKind.h"
+#include "ui/document/commands/MoveComponentCommand.h"
+
+#include <QGraphicsScene>
+#include <QPointF>
+#include <map>
+#include <optional>
+#include <vector>
+
+class QGraphicsLineItem;
+
+namespace firedrill::ui {
+
+class ComponentItem;
+class ContainerItem;
+class Document;
+class EdgeItem;
+struct ChangeEvent;
+
+/// The topology canvas: a view of the Document, rebuilt from its change events (id -> item maps), that
+/// turns drops, drags and connections into commands on the document.
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    /// A canvas showing `document`.
+    explicit TopologyScene(Document* document, QObject* parent = nullptr);
+    ~TopologyScene() override;
+
+    /// The document shown.
+    Document* document() const { return m_document; }
+    /// Turns overlays on or off and redraws.
+    void setOverlays(const Overlays& overlays);
+    /// The overlays shown.
+    const Overlays& overlays() const { return m_overlays; }
+    /// While on, dragging from any card (not only its handle) draws a dependency.
+    void setConnectMode(bool on) { m_connectMode = on; }
+    /// Whether connect mode is on.
+    bool connectMode() const { return m_connectMode; }
+
+    /// The selected components' ids (a replica's card counts as its component), in topology order.
+    QStringList selectedComponentIds() const;
+    /// Selects the cards of these component or replica ids (and nothing else).
+    void selectIds(const QStringList& ids);
+    /// The card for a component or replica id, or nullptr.
+    ComponentItem* card(const QString& id) const;
+    /// Every edge drawn.
+    std::vector<EdgeItem*> edges() const;
+    /// The region, zone or site at `scenePos`; an empty placement outside them.
+    Placement placementAt(QPointF scenePos) const;
+    /// Creates a component of `kind` where it was dropped (the palette's drop lands here); returns its id.
+    QString dropKind(ComponentKind kind, QPointF scenePos);
+    /// Commits a drag of `ids` whose cards now have their centres at the given points (a move command per
+    /// card that left its zone, one undo step for all); cards snap back into the layout.
+    void commitDrag(const std::map<QString, QPointF>& centres);
+    /// Recreates every item from the document.
+    void rebuild();
+
+signals:
+    /// The selected components changed.
+    void selectionIdsChanged(const QStringList& ids);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    void onChanged(const ChangeEvent& event);
+    ComponentItem* cardAt(QPointF scenePos) const;
+    void addEdges();
+
+    Document* m_document;
+    Overlays m_overlays;
+    bool m_connectMode = false;
+    bool m_rebuilding = false;
+    int m_dragCount = 0;
+    std::map<QString, ComponentItem*> m_cards;
+    std::map<QString, ContainerItem*> m_containers; ///< regions and sites by id
+    std::vector<EdgeItem*> m_edges;
+    std::map<QString, QPointF> m_pressPositions;
+    QString m_connectFrom;
+    QGraphicsLineItem* m_rubberLine = nullptr;
+};
+
+} // namespace firedrill::ui

@@ -1,0 +1,133 @@
+#include "SummaryStrip.h"
+
+#include "core/analysis/AvailabilityReport.h"
+#include "core/analysis/CostModel.h"
+#include "core/analysis/SpofAnalysis.h"
+#include "core/io/PriceTableReader.h"
+#include "ui/common/DisplayText.h"
+#include "ui/document/Document.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace firedrill::ui {
+
+namespace {
+
+QString money(double usd)
+{
+    return QStringLiteral("$%1").arg(QLocale(QLocale::English).toString(usd, 'f', 0));
+}
+
+QLabel* figureLabel(QWidget* parent, const char* name)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    label->setTextFormat(Qt::RichText);
+    return label;
+}
+
+} // namespace
+
+SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent), m_document(document)
+{
+    setObjectName(QStringLiteral("summaryStrip"));
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor(0xf3, 0xf6, 0xfa));
+    setPalette(pal);
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() + 1.5);
+    setFont(big);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(14, 8, 14, 8);
+    layout->setSpacing(22);
+    m_workloads = new QComboBox(this);
+    m_workloads->setObjectName(QStringLiteral("focusWorkload"));
+    m_workloads->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_cost = figureLabel(this, "summaryCost");
+    m_sla = figureLabel(this, "summarySla");
+    m_spofs = figureLabel(this, "summarySpofs");
+    layout->addWidget(new QLabel(tr("Workload in focus:"), this));
+    layout->addWidget(m_workloads);
+    layout->addWidget(m_cost);
+    layout->addWidget(m_sla);
+    layout->addWidget(m_spofs);
+    layout->addStretch(1);
+
+    connect(m_workloads, &QComboBox::currentIndexChanged, this, &SummaryStrip::refresh);
+    connect(m_document, &Document::changed, this, [this] {
+        fillWorkloads();
+        refresh();
+    });
+    fillWorkloads();
+    refresh();
+}
+
+SummaryFigures SummaryStrip::compute(const Topology& topology, const std::optional<WorkloadId>& focus)
+{
+    SummaryFigures f;
+    const PriceTable& prices = builtInPriceTable();
+    f.topologyCost = topologyCost(topology, prices).total;
+    const Workload* workload = focus ? topology.findWorkload(*focus) : nullptr;
+    if (workload && topology.findComponent(workload->entry)) {
+        f.workloadCost = workloadCost(topology, *workload, prices).total;
+        f.availability = workloadAvailability(topology, *workload).availability;
+        SpofOptions options;
+        options.workload = workload->id;
+        f.spofs = findSinglePointsOfFailure(topology, options).singles.size();
+    }
+    return f;
+}
+
+std::optional<WorkloadId> SummaryStrip::focus() const
+{
+    const QString id = m_workloads->currentData().toString();
+    return id.isEmpty() ? std::nullopt : std::optional<WorkloadId>(WorkloadId(id.toStdString()));
+}
+
+void SummaryStrip::fillWorkloads()
+{
+    const QString current = m_workloads->currentData().toString();
+    const QSignalBlocker block(m_workloads);
+    m_workloads->clear();
+    for (const Workload& w : m_document->topology().workloads)
+        m_workloads->addItem(labelWithId(w.name, w.id.str()), qstr(w.id.str()));
+    if (m_workloads->count() == 0)
+        m_workloads->addItem(tr("(no workloads)"), QString());
+    m_workloads->setCurrentIndex(std::max(0, m_workloads->findData(current)));
+}
+
+void SummaryStrip::refresh()
+{
+    m_figures = compute(m_document->topology(), focus());
+    const SummaryFigures& f = m_figures;
+    m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:#5a6470'>(all: %2)</span>")
+                                         .arg(money(*f.workloadCost), money(f.topologyCost))
+                                   : tr("Monthly cost <b>%1</b>").arg(money(f.topologyCost)));
+    m_sla->setText(f.availability ? tr("Composite SLA <b>%1%</b>")
+                                        .arg(QLocale(QLocale::English).toString(*f.availability * 100, 'f', 3))
+                                  : tr("Composite SLA <b>—</b>"));
+    if (!f.spofs)
+        m_spofs->setText(tr("Single points of failure <b>—</b>"));
+    else
+        m_spofs->setText(*f.spofs == 0 ? tr("Single points of failure <b style='color:#2e7d32'>none</b>")
+                                       : tr("Single points of failure <b style='color:#c62828'>%1</b>").arg(*f.spofs));
+}
+
+QString SummaryStrip::text() const
+{
+    QStringList parts;
+    for (const QLabel* label : {m_cost, m_sla, m_spofs}) {
+        QString plain = label->text();
+        plain.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        parts << plain;
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace firedrill::ui
