@@ -1,5 +1,6 @@
 // firedrill-cli: validate, convert and inspect Firedrill topologies and workspaces without a GUI.
 #include "Commands.h"
+#include "SimulateCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -51,6 +52,15 @@ int main(int argc, char** argv)
     m->add_flag("--pareto", compare.pareto, "Also the cost / RTO Pareto front across all workloads");
     m->add_flag("--json", compare.json, "Machine-readable output on stdout");
 
+    SimulateOptions simulate;
+    auto* sm = app.add_subcommand("simulate", "Replay one scenario: availability, measured RTO/RPO, narrated log");
+    sm->add_option("file", simulate.file, "YAML topology or workspace")->required();
+    sm->add_option("--scenario", simulate.scenario, "Scenario id")->required();
+    sm->add_option("--seed", simulate.seed, "Seed (default: the scenario's, else 0)");
+    sm->add_flag("--json", simulate.json, "Full result as JSON on stdout");
+    sm->add_option("--csv", simulate.csvDir, "Write one CSV per time series into DIR");
+    sm->add_flag("--worst-case-dns", simulate.worstCaseDns, "Clients cached just before a switch: full TTL");
+
     MonteCarloCommandOptions monte;
     auto* mc = app.add_subcommand("montecarlo", "Many simulated years of random failures: downtime statistics");
     mc->add_option("file", monte.file, "YAML topology or workspace")->required();
@@ -90,6 +100,8 @@ int main(int argc, char** argv)
             return runAnalyze(analyze);
         if (m->parsed())
             return runCompare(compare);
+        if (sm->parsed())
+            return runSimulate(simulate);
         if (mc->parsed())
             return runMonteCarloCommand(monte);
         if (mg->parsed())

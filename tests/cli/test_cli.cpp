@@ -237,6 +237,25 @@ private slots:
         QVERIFY(human.out.contains(QStringLiteral("Pareto front")));
     }
 
+    void simulateReplaysAScenario()
+    {
+        QTemporaryDir dir;
+        const Run r = cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("weu-down"),
+                           QStringLiteral("--json"), QStringLiteral("--csv"), dir.path(), sample("two-region.yaml")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8());
+        QVERIFY(doc.isObject());
+        QVERIFY(!QDir(dir.path()).entryList({QStringLiteral("*.csv")}).isEmpty());
+        const Run human = cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("weu-down"),
+                               sample("two-region.yaml")});
+        QCOMPARE(human.exitCode, 0);
+        // Measured RTO equals the estimate: detection 10s + decision 15m + promotion 30s.
+        QVERIFY2(human.out.contains(QStringLiteral("measured RTO 15m 40s")), qPrintable(human.out));
+        QVERIFY(human.out.contains(QStringLiteral("Traffic Manager tm marks agw-weu degraded after 3 failed probes")));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("nope"), sample("two-region.yaml")}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("simulate"), sample("two-region.yaml")}).exitCode, 2);
+    }
+
     void monteCarloShardsMergeExactly()
     {
         QTemporaryDir dir;

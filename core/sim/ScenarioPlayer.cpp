@@ -1,0 +1,333 @@
+#include "ScenarioPlayer.h"
+
+#include "models/CapacityModel.h"
+#include "models/FaultModel.h"
+#include "models/ReplayWorld.h"
+#include "models/RouterModel.h"
+#include "models/StoreModel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace firedrill::sim {
+
+using namespace models;
+
+Result<std::unique_ptr<ScenarioPlayer>> ScenarioPlayer::create(const Topology& topology, const ScenarioId& scenario,
+                                                               const ReplayOptions& options)
+{
+    const Scenario* s = topology.findScenario(scenario);
+    if (!s)
+        return Error{"unknown-scenario", "The topology has no scenario \"" + scenario.str() + "\"."};
+    if (options.sampleInterval.ms <= 0)
+        return Error{"bad-option", "The sample interval must be positive."};
+    return std::make_unique<ScenarioPlayer>(topology, *s, options);
+}
+
+ScenarioPlayer::ScenarioPlayer(const Topology& topology, const Scenario& scenario, const ReplayOptions& options)
+    : m_topology(topology), m_scenario(scenario), m_options(options), m_duration(scenario.duration.ms)
+{
+    if (m_options.sampleInterval.ms <= 0)
+        m_options.sampleInterval = Duration::seconds(1);
+    m_world = std::make_unique<ReplayWorld>(m_topology, m_options);
+    m_stores = std::make_unique<StoreModel>(*m_world);
+    m_faults = std::make_unique<FaultModel>(*m_world, m_scenario, *m_stores);
+    m_routers = std::make_unique<RouterModel>(*m_world);
+    m_capacity = std::make_unique<CapacityModel>(*m_world);
+    m_outbox = std::make_unique<OutboxModel>(*m_world);
+    for (Model* m : std::initializer_list<Model*>{m_faults.get(), m_stores.get(), m_routers.get(), m_capacity.get(), m_outbox.get()})
+        m->setTarget(m_sim.addHandler(m));
+    m_world->advance = [this](std::int64_t t) { advance(t); };
+    m_world->refresh = [this](Simulator& sim) { refresh(sim); };
+    m_acc.resize(m_world->workloads.size());
+    for (std::size_t w = 0; w < m_acc.size(); ++w) {
+        auto& series = m_acc[w].series;
+        for (const auto& b : m_world->workloads[w].branches) {
+            const auto r = m_world->regionOf(b.endpoint, b.relocateTo);
+            const std::string name = r ? r->str() : std::string();
+            if (std::find(series.regions.begin(), series.regions.end(), name) == series.regions.end())
+                series.regions.push_back(name);
+        }
+        series.servedByRegion.resize(series.regions.size());
+    }
+    m_routers->initialise();
+    m_faults->schedule(m_sim);
+    refresh(m_sim);
+}
+
+ScenarioPlayer::~ScenarioPlayer() = default;
+
+void ScenarioPlayer::refresh(Simulator& sim)
+{
+    m_stores->react(sim);
+    m_routers->react(sim);
+    m_capacity->react(sim);
+    // Outbox inflow at this instant: writes served through each buffering or draining caller.
+    for (auto& c : m_world->comps)
+        c.inflow = 0;
+    for (const auto& w : m_world->workloads)
+        for (std::size_t i = 0; i < w.branches.size(); ++i) {
+            const auto& b = w.branches[i];
+            const auto f = m_world->flow(w, b, m_world->branchShare(w, i, sim.now()), false);
+            const double served = f.ok ? std::min(m_world->demand(w) * f.share, f.cap) * f.good : 0.0;
+            for (int x : b.chain)
+                if (m_world->comps[static_cast<std::size_t>(x)].c->outbox && !b.relocateTo)
+                    m_world->comps[static_cast<std::size_t>(x)].inflow += served * w.w->writeFraction;
+        }
+    m_outbox->react(sim);
+}
+
+void ScenarioPlayer::runUntil(std::int64_t timeMs)
+{
+    const std::int64_t end = std::min(timeMs, m_duration);
+    while (m_sim.step(end)) {
+    }
+    advance(end);
+    if (end >= m_duration && m_last >= m_duration && m_nextSample == m_duration) {
+        sample(m_duration);
+        m_nextSample += m_options.sampleInterval.ms;
+    }
+}
+
+bool ScenarioPlayer::stepToNextEvent()
+{
+    if (finished())
+        return false;
+    if (!m_sim.step(m_duration)) {
+        runUntil(m_duration);
+        return false;
+    }
+    return true;
+}
+
+void ScenarioPlayer::advance(std::int64_t t1)
+{
+    const std::int64_t t0 = m_last;
+    if (t1 <= t0)
+        return;
+    if (m_nextSample < t1) {
+        // The state is constant over [t0, t1) but for the DNS shares: work the flows out once.
+        std::vector<std::vector<models::BranchFlow>> flows(m_acc.size());
+        for (std::size_t w = 0; w < m_acc.size(); ++w)
+            for (const auto& b : m_world->workloads[w].branches)
+                flows[w].push_back(m_world->flow(m_world->workloads[w], b, 0.0, false));
+        while (m_nextSample < t1) {
+            sample(m_nextSample, &flows);
+            m_nextSample += m_options.sampleInterval.ms;
+        }
+    }
+    for (std::size_t w = 0; w < m_acc.size(); ++w)
+        integrate(w, t0, t1);
+    updateOutboxes(t0, t1);
+    m_last = t1;
+}
+
+void ScenarioPlayer::updateOutboxes(std::int64_t t0, std::int64_t t1)
+{
+    const double dt = static_cast<double>(t1 - t0) / 1000.0;
+    for (std::size_t i = 0; i < m_world->comps.size(); ++i) {
+        auto& c = m_world->comps[i];
+        if (!c.c->outbox)
+            continue;
+        if (m_outbox->buffering(static_cast<int>(i)))
+            c.backlog += c.inflow * dt;
+        else if (!c.c->outbox->drainRate)
+            c.backlog = 0;
+        else
+            c.backlog = std::max(0.0, c.backlog + (c.inflow - *c.c->outbox->drainRate) * dt);
+    }
+}
+
+void ScenarioPlayer::integrate(std::size_t wi, std::int64_t t0, std::int64_t t1)
+{
+    const auto& w = m_world->workloads[wi];
+    auto& acc = m_acc[wi];
+    const double d = m_world->demand(w);
+    const double span = static_cast<double>(t1 - t0);
+    struct Piece
+    {
+        double o0, o1, cap, good;
+        bool ok, degraded;
+    };
+    std::vector<Piece> pieces;
+    std::vector<double> cuts{static_cast<double>(t0), static_cast<double>(t1)};
+    for (std::size_t i = 0; i < w.branches.size(); ++i) {
+        const double s0 = m_world->branchShare(w, i, t0), s1 = m_world->branchShare(w, i, t1, true);
+        const auto f = m_world->flow(w, w.branches[i], s0, false);
+        Piece p{d * s0, d * s1, f.cap, f.good, f.ok, f.degraded};
+        if (p.ok && std::isfinite(p.cap) && (p.o0 - p.cap) * (p.o1 - p.cap) < 0)
+            cuts.push_back(static_cast<double>(t0) + (p.cap - p.o0) / (p.o1 - p.o0) * span);
+        pieces.push_back(p);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    const auto at = [&](double t, bool degradedOnly) {
+        double total = 0;
+        const double x = span > 0 ? (t - static_cast<double>(t0)) / span : 0.0;
+        for (const auto& p : pieces)
+            if (p.ok && (!degradedOnly || p.degraded))
+                total += std::min(p.o0 + (p.o1 - p.o0) * x, p.cap) * p.good;
+        return total;
+    };
+    acc.demanded += d * span / 1000.0;
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        const double a = cuts[k], b = cuts[k + 1];
+        if (b <= a)
+            continue;
+        const double sa = at(a, false), sb = at(b, false);
+        acc.served += (sa + sb) / 2 * (b - a) / 1000.0;
+        acc.degraded += (at(a, true) + at(b, true)) / 2 * (b - a) / 1000.0;
+        feed(acc.rto, a, b, d > 0 ? sa / d : 1.0, d > 0 ? sb / d : 1.0);
+    }
+}
+
+void ScenarioPlayer::feed(Tracker& tr, double a, double b, double ra, double rb) const
+{
+    if (tr.done)
+        return;
+    const double thr = m_options.rtoThreshold;
+    const double sustain = static_cast<double>(m_options.rtoSustain.ms);
+    const auto good = [&](double r) { return r >= thr - 1e-9; };
+    const auto bad = [&](double t) {
+        if (!tr.disruptedAt)
+            tr.disruptedAt = t;
+        tr.candidate.reset();
+    };
+    const auto up = [&](double t) {
+        if (tr.disruptedAt && !tr.candidate)
+            tr.candidate = t;
+    };
+    const auto check = [&](double t) {
+        if (tr.candidate && t - *tr.candidate >= sustain - 1e-6) {
+            tr.recoveredAt = tr.candidate;
+            tr.done = true;
+        }
+    };
+    if (good(ra) && good(rb)) {
+        up(a);
+        check(b);
+    } else if (!good(ra) && !good(rb)) {
+        bad(a);
+    } else {
+        const double c = a + (thr - ra) / (rb - ra) * (b - a);
+        if (good(ra)) {
+            up(a);
+            check(c);
+            if (!tr.done)
+                bad(c);
+        } else {
+            bad(a);
+            up(c);
+            check(b);
+        }
+    }
+}
+
+void ScenarioPlayer::sample(std::int64_t t, const std::vector<std::vector<models::BranchFlow>>* flows)
+{
+    const double dt = static_cast<double>(t - m_last) / 1000.0;
+    for (std::size_t wi = 0; wi < m_acc.size(); ++wi) {
+        const auto& w = m_world->workloads[wi];
+        auto& s = m_acc[wi].series;
+        const double d = m_world->demand(w);
+        std::vector<double> byRegion(s.regions.size(), 0.0);
+        double total = 0, latency = 0;
+        for (std::size_t i = 0; i < w.branches.size(); ++i) {
+            auto f = flows ? (*flows)[wi][i] : m_world->flow(w, w.branches[i], 0.0, false);
+            f.share = m_world->branchShare(w, i, t);
+            const double served = f.ok ? std::min(d * f.share, f.cap) * f.good : 0.0;
+            const auto r = std::find(s.regions.begin(), s.regions.end(), f.region);
+            if (r != s.regions.end())
+                byRegion[static_cast<std::size_t>(r - s.regions.begin())] += served;
+            total += served;
+            latency += served * f.latencyMs;
+        }
+        for (std::size_t r = 0; r < byRegion.size(); ++r)
+            s.servedByRegion[r].push_back(byRegion[r]);
+        s.demand.push_back(d);
+        s.availability.push_back(d > 0 ? total / d : 1.0);
+        s.latencyMs.push_back(total > 0 ? latency / total : 0.0);
+        double lag = 0, lost = 0, backlog = 0;
+        for (int x : w.stores) {
+            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
+            lag = std::max(lag, m_world->currentLag(x, t).toSeconds());
+            lost += c.writesLost;
+        }
+        for (int x : w.members) {
+            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
+            if (!c.c->outbox)
+                continue;
+            double b = c.backlog;
+            if (m_outbox->buffering(x))
+                b += c.inflow * dt;
+            else if (c.c->outbox->drainRate)
+                b = std::max(0.0, b + (c.inflow - *c.c->outbox->drainRate) * dt);
+            else
+                b = 0;
+            backlog += b;
+        }
+        s.replicationLagS.push_back(lag);
+        s.writesLost.push_back(lost);
+        s.backlog.push_back(backlog);
+    }
+}
+
+ReplayResult ScenarioPlayer::snapshot() const
+{
+    ReplayResult r;
+    r.scenario = m_scenario.id;
+    r.name = m_scenario.name;
+    r.duration = m_scenario.duration;
+    r.seed = m_options.seed;
+    r.worstCaseDns = m_options.worstCaseDns;
+    r.sampleInterval = m_options.sampleInterval;
+    r.fingerprint = m_sim.fingerprint();
+    r.events = m_sim.eventsHandled();
+    r.log = m_world->log();
+    for (std::size_t wi = 0; wi < m_acc.size(); ++wi) {
+        const auto& w = m_world->workloads[wi];
+        const auto& a = m_acc[wi];
+        WorkloadReplay out;
+        out.id = w.w->id;
+        out.name = w.w->name;
+        out.demanded = a.demanded;
+        out.served = a.served;
+        out.failed = std::max(0.0, a.demanded - a.served);
+        out.degraded = a.degraded;
+        out.availability = a.demanded > 0 ? a.served / a.demanded : 1.0;
+        Tracker tr = a.rto;
+        if (tr.candidate && !tr.done && finished())
+            tr.recoveredAt = tr.candidate; // up from then until the end of the scenario
+        if (tr.disruptedAt) {
+            out.disruptedAt = std::llround(*tr.disruptedAt);
+            if (tr.recoveredAt) {
+                out.recoveredAt = std::llround(*tr.recoveredAt);
+                out.rto = Duration{*out.recoveredAt - *out.disruptedAt};
+            } else {
+                out.recovered = false;
+            }
+        }
+        for (int x : w.stores) {
+            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
+            out.writesLost += c.writesLost;
+            out.rpoWindow = std::max(out.rpoWindow, c.rpoWindow);
+            out.rpoUnbounded = out.rpoUnbounded || c.unbounded;
+        }
+        out.series = a.series;
+        r.workloads.push_back(std::move(out));
+    }
+    return r;
+}
+
+Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& scenario, const ReplayOptions& options,
+                                    SimObserver* observer)
+{
+    auto player = ScenarioPlayer::create(topology, scenario, options);
+    if (!player)
+        return player.error();
+    if (observer)
+        (*player)->addObserver(observer);
+    (*player)->runToEnd();
+    return (*player)->snapshot();
+}
+
+} // namespace firedrill::sim

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ReplayResult.h"
+#include "Simulator.h"
+
+#include "core/model/Result.h"
+#include "core/model/Topology.h"
+
+#include <memory>
+
+namespace firedrill::sim {
+
+namespace models {
+struct BranchFlow;
+class ReplayWorld;
+class FaultModel;
+class StoreModel;
+class RouterModel;
+class CapacityModel;
+class OutboxModel;
+} // namespace models
+
+/// Replays one scenario of a topology (docs/engine.md): the behaviour models run on one Simulator,
+/// traffic is integrated exactly between events, and time series are sampled without sample events.
+/// Drive it step by step (GUI) or to the end (CLI, tests).
+class ScenarioPlayer
+{
+public:
+    /// A player for `scenario` of `topology`; an error when the scenario does not exist.
+    static Result<std::unique_ptr<ScenarioPlayer>> create(const Topology& topology, const ScenarioId& scenario,
+                                                          const ReplayOptions& options);
+    ScenarioPlayer(const Topology& topology, const Scenario& scenario, const ReplayOptions& options);
+    ~ScenarioPlayer();
+    ScenarioPlayer(const ScenarioPlayer&) = delete;
+    ScenarioPlayer& operator=(const ScenarioPlayer&) = delete;
+
+    /// Watches every event (not owned).
+    void addObserver(SimObserver* observer) { m_sim.addObserver(observer); }
+    /// Runs every event up to `timeMs` (clamped to the scenario's duration) and integrates up to it.
+    void runUntil(std::int64_t timeMs);
+    /// Handles the next event (and integrates up to it); false at the end of the scenario.
+    bool stepToNextEvent();
+    /// Runs to the end of the scenario.
+    void runToEnd() { runUntil(m_duration); }
+    std::int64_t now() const { return m_last; }
+    std::int64_t duration() const { return m_duration; }
+    bool finished() const { return m_last >= m_duration; }
+    /// The results so far (complete once finished()).
+    ReplayResult snapshot() const;
+
+private:
+    struct Tracker
+    {
+        std::optional<double> disruptedAt, candidate, recoveredAt;
+        bool done = false;
+    };
+    struct Accum
+    {
+        double demanded = 0, served = 0, degraded = 0;
+        Tracker rto;
+        WorkloadSeries series;
+    };
+
+    void advance(std::int64_t t1);
+    void refresh(Simulator& sim);
+    void integrate(std::size_t w, std::int64_t t0, std::int64_t t1);
+    void feed(Tracker& tr, double a, double b, double ra, double rb) const;
+    void sample(std::int64_t t, const std::vector<std::vector<models::BranchFlow>>* flows = nullptr);
+    void updateOutboxes(std::int64_t t0, std::int64_t t1);
+
+    Topology m_topology;
+    Scenario m_scenario;
+    ReplayOptions m_options;
+    std::int64_t m_duration = 0;
+    Simulator m_sim;
+    std::unique_ptr<models::ReplayWorld> m_world;
+    std::unique_ptr<models::StoreModel> m_stores;
+    std::unique_ptr<models::FaultModel> m_faults;
+    std::unique_ptr<models::RouterModel> m_routers;
+    std::unique_ptr<models::CapacityModel> m_capacity;
+    std::unique_ptr<models::OutboxModel> m_outbox;
+    std::vector<Accum> m_acc;
+    std::int64_t m_last = 0;
+    std::int64_t m_nextSample = 0;
+};
+
+/// Replays scenario `scenario` of `topology` to its end. Error "unknown-scenario" when it does not exist.
+Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& scenario, const ReplayOptions& options,
+                                    SimObserver* observer = nullptr);
+
+} // namespace firedrill::sim

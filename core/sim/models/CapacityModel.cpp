@@ -1,0 +1,121 @@
+#include "CapacityModel.h"
+
+#include "core/io/Units.h"
+
+#include <cmath>
+
+namespace firedrill::sim::models {
+
+double CapacityModel::load(int comp, std::int64_t t) const
+{
+    double total = 0;
+    for (const auto& w : m_world.workloads)
+        for (std::size_t i = 0; i < w.branches.size(); ++i) {
+            const auto& b = w.branches[i];
+            if (!b.relocateTo && std::find(b.chain.begin(), b.chain.end(), comp) != b.chain.end())
+                total += m_world.demand(w) * m_world.branchShare(w, i, t);
+        }
+    return total;
+}
+
+void CapacityModel::react(Simulator& sim)
+{
+    const std::int64_t now = sim.now();
+    for (std::size_t i = 0; i < m_world.comps.size(); ++i) {
+        auto& s = m_world.comps[i];
+        const int idx = static_cast<int>(i);
+        if (!s.c->autoscale || !s.c->capacityRps || s.scaling || s.instances >= s.c->autoscale->max ||
+            !m_world.computeAlive(idx, std::nullopt))
+            continue;
+        const double cap = m_world.capacity(idx, std::nullopt);
+        const double l0 = load(idx, now);
+        // The load once every router's drain has ended.
+        std::int64_t end = now;
+        for (const auto& r : m_world.routers)
+            end = std::max(end, r.switchAt + r.ttl);
+        const double l1 = load(idx, end);
+        const bool due = l0 > cap + 1e-6 || (s.checkAt == now && l0 >= cap - 1e-6);
+        if (!due) {
+            if (l1 > cap + 1e-6 && end > now && !m_world.options().worstCaseDns) {
+                const double f = (cap - l0) / (l1 - l0);
+                const auto at = now + static_cast<std::int64_t>(std::ceil(f * static_cast<double>(end - now) - 1e-9));
+                if (at != s.checkAt) {
+                    s.checkAt = at;
+                    sim.schedule(at, m_target, Check, i);
+                }
+            }
+            continue;
+        }
+        const double perInstance = *s.c->capacityRps * m_world.losses().capacityShare(*s.c);
+        const double needed = std::max(l0, l1) / perInstance + static_cast<double>(s.crashed);
+        int target = static_cast<int>(std::ceil(needed - 1e-9));
+        target = std::min(s.c->autoscale->max, std::max(target, s.instances + 1));
+        s.scaling = true;
+        sim.scheduleIn(s.c->autoscale->scaleOutTime.ms, m_target, ScaleDone, pack(static_cast<std::uint64_t>(target), i));
+        m_world.narrate(now, "Autoscale of " + s.c->id.str() + " starts: load " + formatNumber(std::round(l0)) +
+                                 " rps exceeds capacity " + formatNumber(std::round(cap)) + " rps; " + std::to_string(s.instances) +
+                                 " -> " + std::to_string(target) + " instances in " +
+                                 formatDurationReadable(s.c->autoscale->scaleOutTime));
+    }
+}
+
+void CapacityModel::apply(Simulator& sim, const Event& e)
+{
+    if (e.kind == ScaleDone) {
+        auto& s = m_world.comps[unpackIndex(e.payload)];
+        s.instances = static_cast<int>(unpackGen(e.payload));
+        s.scaling = false;
+        m_world.narrate(sim.now(), s.c->id.str() + " runs " + std::to_string(s.instances) + " instances (" +
+                                       formatNumber(std::round(m_world.capacity(static_cast<int>(unpackIndex(e.payload)), std::nullopt))) +
+                                       " rps)");
+    }
+}
+
+bool OutboxModel::buffering(int comp) const
+{
+    const auto& s = m_world.comps[static_cast<std::size_t>(comp)];
+    if (!s.c->outbox)
+        return false;
+    int buses = 0, down = 0;
+    for (const auto& d : s.c->dependsOn) {
+        const int t = m_world.indexOf(d.target.str());
+        if (t < 0)
+            continue;
+        const auto& ts = m_world.comps[static_cast<std::size_t>(t)];
+        if (ts.c->kind != ComponentKind::ServiceBus && ts.c->kind != ComponentKind::Queue)
+            continue;
+        ++buses;
+        if (ts.down > 0 || !m_world.losses().survives(*ts.c))
+            ++down;
+    }
+    return buses > 0 && buses == down;
+}
+
+void OutboxModel::react(Simulator& sim)
+{
+    m_emptyAt.resize(m_world.comps.size(), -1);
+    for (std::size_t i = 0; i < m_world.comps.size(); ++i) {
+        const auto& s = m_world.comps[i];
+        if (!s.c->outbox || s.backlog <= 0 || buffering(static_cast<int>(i)))
+            continue;
+        const double drain = s.c->outbox->drainRate.value_or(0.0);
+        if (drain <= s.inflow)
+            continue;
+        const auto at = sim.now() + static_cast<std::int64_t>(std::ceil(s.backlog / (drain - s.inflow) * 1000.0 - 1e-6));
+        if (at != m_emptyAt[i]) {
+            m_emptyAt[i] = at;
+            sim.schedule(at, m_target, Empty, i);
+        }
+    }
+}
+
+void OutboxModel::apply(Simulator& sim, const Event& e)
+{
+    const std::size_t i = static_cast<std::size_t>(e.payload);
+    if (m_emptyAt[i] != sim.now())
+        return;
+    m_world.comps[i].backlog = 0;
+    m_world.narrate(sim.now(), "The outbox of " + m_world.comps[i].c->id.str() + " has delivered its backlog");
+}
+
+} // namespace firedrill::sim::models

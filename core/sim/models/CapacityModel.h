@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ReplayWorld.h"
+
+namespace firedrill::sim::models {
+
+/// Autoscale of compute tiers: when the load offered to a tier exceeds its running capacity, one
+/// scale-out step sized for the load it will carry once DNS has drained (capped at `autoscale.max`)
+/// completes `scale_out_time` later. Crossings during a DNS drain are computed, not polled.
+class CapacityModel : public Model
+{
+public:
+    enum Kind : std::uint32_t { Check, ScaleDone };
+    explicit CapacityModel(ReplayWorld& world) : Model(world) {}
+    void react(Simulator& sim);
+    /// Requests/s offered to compute tier `comp` at `t` by every workload's clients.
+    double load(int comp, std::int64_t t) const;
+
+protected:
+    void apply(Simulator& sim, const Event& event) override;
+};
+
+/// Durable outboxes: messages buffered while a caller's buses are all down, drained at `drain_rate`.
+class OutboxModel : public Model
+{
+public:
+    enum Kind : std::uint32_t { Empty };
+    explicit OutboxModel(ReplayWorld& world) : Model(world) {}
+    /// True when every bus or queue `comp` sends to is down, so its outbox buffers.
+    bool buffering(int comp) const;
+    /// Schedules the instant a draining outbox empties (for the narration).
+    void react(Simulator& sim);
+
+protected:
+    void apply(Simulator& sim, const Event& event) override;
+
+private:
+    std::vector<std::int64_t> m_emptyAt;
+};
+
+} // namespace firedrill::sim::models

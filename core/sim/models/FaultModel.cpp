@@ -1,0 +1,186 @@
+#include "FaultModel.h"
+
+#include "StoreModel.h"
+
+#include "core/analysis/RecoveryEstimator.h"
+#include "core/io/Units.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace firedrill::sim::models {
+
+FaultModel::FaultModel(ReplayWorld& world, const Scenario& scenario, StoreModel& stores)
+    : Model(world), m_scenario(scenario), m_stores(stores)
+{
+}
+
+void FaultModel::schedule(Simulator& sim)
+{
+    for (std::size_t i = 0; i < m_scenario.faults.size(); ++i) {
+        const Fault& f = m_scenario.faults[i];
+        sim.schedule(f.at.ms, m_target, Start, i);
+        if (f.length && f.kind != FaultKind::Crash && f.kind != FaultKind::Corruption)
+            sim.schedule(f.at.ms + f.length->ms, m_target, End, i);
+    }
+}
+
+std::string FaultModel::targetLabel(const Fault& f) const
+{
+    switch (f.target.scope) {
+    case FaultTarget::Scope::Region: return "region " + f.target.id;
+    case FaultTarget::Scope::Zone: return "zone " + std::to_string(f.target.zone.value_or(0)) + " of " + f.target.id;
+    case FaultTarget::Scope::Site: return "site " + f.target.id;
+    case FaultTarget::Scope::Component: break;
+    }
+    const int c = m_world.indexOf(f.target.id);
+    return c >= 0 ? m_world.label(c) : f.target.id;
+}
+
+void FaultModel::apply(Simulator& sim, const Event& e)
+{
+    const std::int64_t now = sim.now();
+    switch (e.kind) {
+    case Start:
+    case End: {
+        const Fault& f = m_scenario.faults[static_cast<std::size_t>(e.payload)];
+        toggle(sim, f, e.kind == Start);
+        break;
+    }
+    case LbDetected: {
+        auto& s = m_world.comps[static_cast<std::size_t>(e.payload)];
+        s.unprobed = std::max(0, s.unprobed - 1);
+        m_world.narrate(now, "The load balancer in front of " + s.c->id.str() +
+                                 " takes the crashed instance out of rotation");
+        break;
+    }
+    case Restart: {
+        auto& s = m_world.comps[static_cast<std::size_t>(e.payload)];
+        s.crashed = std::max(0, s.crashed - 1);
+        m_world.narrate(now, "The crashed instance of " + s.c->id.str() + " is running again");
+        break;
+    }
+    case ReplicaRestart: {
+        auto& s = m_world.comps[unpackIndex(e.payload)];
+        s.downReplicas.erase(static_cast<int>(unpackGen(e.payload)));
+        m_world.narrate(now, "The crashed node of " + s.c->id.str() + " is running again");
+        break;
+    }
+    default: break;
+    }
+}
+
+void FaultModel::crash(Simulator& sim, int comp)
+{
+    auto& s = m_world.comps[static_cast<std::size_t>(comp)];
+    const Duration restart = s.c->startupTime ? *s.c->startupTime : s.c->mttr.value_or(kDefaultRestartTime);
+    const std::int64_t now = sim.now();
+    if (s.store && s.primary >= 0) {
+        s.downReplicas.insert(s.primary);
+        sim.scheduleIn(restart.ms, m_target, ReplicaRestart, pack(static_cast<std::uint64_t>(s.primary), static_cast<std::size_t>(comp)));
+        m_world.narrate(now, "The primary node of " + m_world.label(comp) + " crashes; it restarts in " +
+                                 formatDurationReadable(restart));
+        return;
+    }
+    ++s.crashed;
+    sim.scheduleIn(restart.ms, m_target, Restart, static_cast<std::uint64_t>(comp));
+    std::string text = "One instance of " + m_world.label(comp) + " crashes (" + std::to_string(s.instances - s.crashed) +
+                       " of " + std::to_string(s.instances) + " left); it restarts in " + formatDurationReadable(restart);
+    if (s.instances >= 2) {
+        // The load balancer or gateway in front keeps sending it requests until its probes notice.
+        Probe probe = kDefaultRegionalProbe;
+        for (const auto& other : m_world.comps)
+            for (const auto& d : other.c->dependsOn)
+                if (d.target == s.c->id && other.c->probe && !isGlobal(other.c->kind))
+                    probe = *other.c->probe;
+        ++s.unprobed;
+        sim.scheduleIn(probeDetection(probe).ms, m_target, LbDetected, static_cast<std::uint64_t>(comp));
+        text += "; its load balancer notices after " + formatDurationReadable(probeDetection(probe));
+    }
+    m_world.narrate(now, text);
+}
+
+void FaultModel::toggle(Simulator& sim, const Fault& f, bool on)
+{
+    const std::int64_t now = sim.now();
+    const int delta = on ? 1 : -1;
+    const int comp = f.target.scope == FaultTarget::Scope::Component ? m_world.indexOf(f.target.id) : -1;
+    const std::string what = targetLabel(f);
+    switch (f.kind) {
+    case FaultKind::Outage:
+    case FaultKind::Partition:
+    case FaultKind::DependencyFailure:
+        switch (f.target.scope) {
+        case FaultTarget::Scope::Region: m_world.addDomain({FailureDomain::Kind::Region, f.target.id, {}}, delta); break;
+        case FaultTarget::Scope::Zone: m_world.addDomain({FailureDomain::Kind::Zone, f.target.id, f.target.zone}, delta); break;
+        case FaultTarget::Scope::Site: m_world.addDomain({FailureDomain::Kind::Site, f.target.id, {}}, delta); break;
+        case FaultTarget::Scope::Component:
+            if (comp >= 0) {
+                m_world.comps[static_cast<std::size_t>(comp)].down += delta;
+            } else {
+                // A replica id: find its store.
+                for (auto& s : m_world.comps)
+                    for (std::size_t r = 0; r < s.c->replicas.size(); ++r)
+                        if (s.c->replicas[r].id.str() == f.target.id) {
+                            if (on)
+                                s.downReplicas.insert(static_cast<int>(r));
+                            else
+                                s.downReplicas.erase(static_cast<int>(r));
+                        }
+            }
+            break;
+        }
+        {
+            const char* verb = f.kind == FaultKind::Partition ? (on ? " is cut off" : " is reachable again")
+                             : f.kind == FaultKind::DependencyFailure ? (on ? " fails" : " works again")
+                                                                     : (on ? " goes down" : " is back up");
+            std::string text = what + verb;
+            text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+            m_world.narrate(now, text);
+        }
+        break;
+    case FaultKind::Crash:
+        if (comp >= 0)
+            crash(sim, comp);
+        else
+            m_world.narrate(now, "Crash of " + what + " ignored: crashes hit one component");
+        break;
+    case FaultKind::Degradation:
+        if (comp >= 0) {
+            auto& d = m_world.comps[static_cast<std::size_t>(comp)].degradations;
+            const std::pair<double, std::int64_t> value{std::clamp(f.errorRate.value_or(0.0), 0.0, 1.0),
+                                                         f.latency.value_or(Duration{}).ms};
+            if (on)
+                d.push_back(value);
+            else if (const auto it = std::find(d.begin(), d.end(), value); it != d.end())
+                d.erase(it);
+            m_world.narrate(now, on ? what + " degrades: " + std::to_string(std::lround(value.first * 100)) +
+                                          "% errors, +" + formatDurationReadable(Duration{value.second}) + " latency"
+                                    : what + " recovers from its degradation");
+        }
+        break;
+    case FaultKind::Surge: {
+        const double m = f.multiplier.value_or(1.0);
+        for (auto& w : m_world.workloads) {
+            bool hit = comp >= 0 ? w.members.count(comp) > 0 : false;
+            if (f.target.scope == FaultTarget::Scope::Region)
+                for (int x : w.members)
+                    hit = hit || m_world.regionOf(x) == RegionId(f.target.id);
+            if (hit && m > 0)
+                w.surge = on ? w.surge * m : w.surge / m;
+        }
+        m_world.narrate(now, on ? "Demand through " + what + " surges to " + formatNumber(m) + " x"
+                                : "Demand through " + what + " returns to normal");
+        break;
+    }
+    case FaultKind::Corruption:
+        if (comp >= 0 && m_world.comps[static_cast<std::size_t>(comp)].store)
+            m_stores.corrupt(sim, comp, f.detectedAfter.value_or(Duration{}));
+        else
+            m_world.narrate(now, "Corruption of " + what + " ignored: only data stores hold data");
+        break;
+    }
+}
+
+} // namespace firedrill::sim::models

@@ -1,0 +1,413 @@
+#include "ReplayWorld.h"
+
+#include "core/analysis/WorkloadScope.h"
+#include "core/model/ComponentKind.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <limits>
+
+namespace firedrill::sim::models {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+/// Added latency of a request served without a failed soft dependency (cache miss -> database).
+constexpr double kFallbackLatencyMs = 50.0;
+
+bool isMessaging(ComponentKind k) { return k == ComponentKind::ServiceBus || k == ComponentKind::Queue; }
+} // namespace
+
+std::string clock(std::int64_t ms)
+{
+    const std::int64_t s = ms / 1000;
+    char buf[48];
+    if (ms % 1000)
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld.%03lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60),
+                      static_cast<long long>(ms % 1000));
+    else
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
+    return buf;
+}
+
+ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
+    : m_topology(topology), m_options(options)
+{
+    const auto& cs = topology.components;
+    comps.resize(cs.size());
+    m_demandOn.assign(cs.size(), 0.0);
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        m_index[cs[i].id.str()] = static_cast<int>(i);
+        auto& s = comps[i];
+        s.c = &cs[i];
+        s.instances = cs[i].instances.value_or(1);
+        s.store = isStore(static_cast<int>(i));
+        for (std::size_t r = 0; r < cs[i].replicas.size(); ++r)
+            if (cs[i].replicas[r].role == ReplicaRole::Primary)
+                s.primary = static_cast<int>(r);
+        if (s.primary < 0 && !cs[i].replicas.empty())
+            s.primary = 0;
+    }
+    for (const auto& w : topology.workloads) {
+        WorkloadWiring ww;
+        ww.w = &w;
+        for (const Component* c : workloadComponents(topology, w))
+            ww.members.insert(indexOf(c->id.str()));
+        ww.members.erase(-1);
+        for (int m : ww.members) {
+            m_demandOn[static_cast<std::size_t>(m)] += w.demandRps;
+            if (comps[static_cast<std::size_t>(m)].store)
+                ww.stores.push_back(m);
+        }
+        workloads.push_back(std::move(ww));
+    }
+    // Write rates of stores: write_rate, else the demand x write fraction of their workloads.
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        if (!comps[i].store)
+            continue;
+        double rate = 0;
+        for (const auto& ww : workloads)
+            if (ww.members.count(static_cast<int>(i)))
+                rate += ww.w->demandRps * ww.w->writeFraction;
+        comps[i].writeRate = cs[i].writeRate.value_or(rate);
+    }
+    // Routers with their endpoints, as the probes see them.
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        if ((cs[i].kind != ComponentKind::TrafficManager && cs[i].kind != ComponentKind::FrontDoor) || cs[i].endpoints.empty())
+            continue;
+        RouterState r;
+        r.comp = static_cast<int>(i);
+        r.ttl = cs[i].kind == ComponentKind::FrontDoor ? 0 : cs[i].dnsTtl.value_or(Duration{}).ms;
+        for (const auto& e : cs[i].endpoints) {
+            const int t = indexOf(e.target.str());
+            if (t < 0)
+                continue;
+            r.endpoints.push_back(makeBranch(nullptr, t, true)); // probes see hard dependencies only
+            r.redeploy.push_back(Duration{});
+        }
+        routers.push_back(std::move(r));
+    }
+    // Redeploy strategies: a disabled copy of each primary-region endpoint in the secondary region.
+    for (auto& ww : workloads) {
+        const int entry = indexOf(ww.w->entry.str());
+        for (std::size_t r = 0; r < routers.size(); ++r)
+            if (routers[r].comp == entry)
+                ww.router = static_cast<int>(r);
+        const auto& st = ww.w->strategy;
+        if (ww.router < 0 || !st || !st->primary || !st->secondary ||
+            (st->kind != StrategyKind::ActivePassiveDb && st->kind != StrategyKind::RedeployFromBackup))
+            continue;
+        auto& router = routers[static_cast<std::size_t>(ww.router)];
+        const std::size_t n = router.endpoints.size();
+        for (std::size_t e = 0; e < n; ++e) {
+            if (router.endpoints[e].relocateTo || regionOf(router.endpoints[e].endpoint) != st->primary)
+                continue;
+            Branch copy = router.endpoints[e];
+            copy.relocateTo = st->secondary;
+            const bool exists = std::any_of(router.endpoints.begin(), router.endpoints.end(), [&](const Branch& b) {
+                return b.endpoint == copy.endpoint && b.relocateTo == copy.relocateTo;
+            });
+            if (!exists) {
+                router.endpoints.push_back(copy);
+                router.redeploy.push_back(st->redeployTime.value_or(Duration{}));
+            }
+        }
+    }
+    for (auto& r : routers) {
+        const std::size_t n = r.endpoints.size();
+        r.enabled.assign(n, true);
+        for (std::size_t e = 0; e < n; ++e)
+            r.enabled[e] = !r.endpoints[e].relocateTo.has_value();
+        r.raw.assign(n, true);
+        r.marked.assign(n, true);
+        r.anchor.assign(n, 0);
+        r.gen.assign(n, 0);
+        r.from.assign(n, 0.0);
+        r.to.assign(n, 0.0);
+    }
+    for (auto& ww : workloads) {
+        if (ww.router >= 0) {
+            for (const auto& pb : routers[static_cast<std::size_t>(ww.router)].endpoints) {
+                Branch b = makeBranch(&ww.members, pb.endpoint);
+                b.relocateTo = pb.relocateTo;
+                ww.branches.push_back(std::move(b));
+            }
+        } else {
+            ww.branches.push_back(makeBranch(&ww.members, indexOf(ww.w->entry.str())));
+        }
+    }
+}
+
+int ReplayWorld::indexOf(const std::string& id) const
+{
+    const auto it = m_index.find(id);
+    return it == m_index.end() ? -1 : it->second;
+}
+
+std::string ReplayWorld::label(int comp) const
+{
+    const Component& c = *comps[static_cast<std::size_t>(comp)].c;
+    return c.name.empty() ? c.id.str() : c.name + " (" + c.id.str() + ")";
+}
+
+bool ReplayWorld::isCompute(int comp) const
+{
+    switch (comps[static_cast<std::size_t>(comp)].c->kind) {
+    case ComponentKind::AppService:
+    case ComponentKind::VirtualMachine:
+    case ComponentKind::VmScaleSet:
+    case ComponentKind::ApplicationGateway:
+    case ComponentKind::LoadBalancer: return true;
+    default: return false;
+    }
+}
+
+bool ReplayWorld::isStore(int comp) const
+{
+    const auto k = comps[static_cast<std::size_t>(comp)].c->kind;
+    return k == ComponentKind::SqlDatabase || k == ComponentKind::SqlServerAg || k == ComponentKind::StorageAccount;
+}
+
+Branch ReplayWorld::makeBranch(const std::set<int>* members, int endpoint, bool hardOnly) const
+{
+    Branch b;
+    b.endpoint = endpoint;
+    if (endpoint < 0)
+        return b;
+    std::deque<int> todo{endpoint};
+    std::set<int> seen{endpoint};
+    while (!todo.empty()) {
+        const int x = todo.front();
+        todo.pop_front();
+        b.chain.push_back(x);
+        for (const auto& d : comps[static_cast<std::size_t>(x)].c->dependsOn) {
+            const int t = indexOf(d.target.str());
+            if (t < 0 || (members && !members->count(t)))
+                continue;
+            if (d.kind == DependencyKind::Soft && hardOnly)
+                continue;
+            if (d.kind == DependencyKind::Soft && !isCompute(t)) {
+                b.soft.emplace_back(x, t);
+                continue;
+            }
+            if (seen.insert(t).second)
+                todo.push_back(t);
+        }
+    }
+    return b;
+}
+
+void ReplayWorld::addDomain(const FailureDomain& d, int delta)
+{
+    auto it = std::find_if(m_domains.begin(), m_domains.end(), [&](const auto& p) { return p.first == d; });
+    if (it == m_domains.end())
+        it = m_domains.insert(m_domains.end(), {d, 0});
+    it->second += delta;
+    std::vector<FailureDomain> active;
+    for (const auto& [domain, count] : m_domains)
+        if (count > 0)
+            active.push_back(domain);
+    m_losses = LossSet(std::move(active));
+}
+
+bool ReplayWorld::regionLost(const RegionId& r) const
+{
+    return !placeAlive(r, std::nullopt);
+}
+
+bool ReplayWorld::placeAlive(const RegionId& region, std::optional<int> zone, const std::vector<int>& zones) const
+{
+    Component tmp;
+    tmp.region = region;
+    tmp.zone = zone;
+    tmp.zones = zones;
+    return m_losses.survives(tmp);
+}
+
+std::optional<RegionId> ReplayWorld::regionOf(int comp, const std::optional<RegionId>& relocateTo) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    if (s.store)
+        return storeRegion(comp);
+    if (relocateTo && s.c->region)
+        return relocateTo;
+    return s.c->region;
+}
+
+std::optional<RegionId> ReplayWorld::storeRegion(int store) const
+{
+    const auto& s = comps[static_cast<std::size_t>(store)];
+    if (s.movedTo)
+        return s.movedTo;
+    if (s.primary >= 0)
+        return s.c->replicas[static_cast<std::size_t>(s.primary)].region;
+    return s.c->region;
+}
+
+bool ReplayWorld::partAlive(int comp, const std::optional<RegionId>& relocateTo) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    if (relocateTo && s.c->region && !s.store)
+        return placeAlive(*relocateTo, std::nullopt);
+    return s.down == 0 && m_losses.survives(*s.c);
+}
+
+bool ReplayWorld::computeAlive(int comp, const std::optional<RegionId>& relocateTo) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    if (!partAlive(comp, relocateTo))
+        return false;
+    if (relocateTo && s.c->region)
+        return true;
+    return s.crashed < std::max(s.instances, 1) && m_losses.capacityShare(*s.c) > 0;
+}
+
+double ReplayWorld::capacity(int comp, const std::optional<RegionId>& relocateTo) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    if (!s.c->capacityRps)
+        return kInf;
+    if (relocateTo && s.c->region)
+        return s.c->instances.value_or(1) * *s.c->capacityRps;
+    return std::max(0, s.instances - s.crashed) * *s.c->capacityRps * m_losses.capacityShare(*s.c);
+}
+
+bool ReplayWorld::primaryLost(int store) const
+{
+    const auto& s = comps[static_cast<std::size_t>(store)];
+    if (s.down > 0)
+        return true;
+    if (s.movedTo)
+        return !placeAlive(*s.movedTo, std::nullopt);
+    if (s.primary >= 0) {
+        const auto& r = s.c->replicas[static_cast<std::size_t>(s.primary)];
+        return s.downReplicas.count(s.primary) > 0 || !placeAlive(r.region, r.zone);
+    }
+    return !m_losses.survives(*s.c);
+}
+
+bool ReplayWorld::linkUp(const RegionId& a, const RegionId& b) const
+{
+    if (a == b)
+        return true;
+    bool any = false;
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+        const auto& between = comps[i].c->between;
+        const auto has = [&](const RegionId& r) {
+            return std::any_of(between.begin(), between.end(), [&](const LinkEnd& e) {
+                return std::holds_alternative<RegionId>(e) && std::get<RegionId>(e) == r;
+            });
+        };
+        if (!has(a) || !has(b))
+            continue;
+        any = true;
+        if (comps[i].down == 0 && m_losses.survives(*comps[i].c))
+            return true;
+    }
+    return !any;
+}
+
+Duration ReplayWorld::currentLag(int store, std::int64_t now) const
+{
+    const auto& s = comps[static_cast<std::size_t>(store)];
+    Duration lag;
+    for (const auto& r : s.c->replicas)
+        if (r.sync == ReplicationMode::Asynchronous)
+            lag = std::max(lag, r.lag.value_or(Duration{}));
+    if (s.c->replicas.empty() && s.c->geoLag)
+        lag = *s.c->geoLag;
+    if (s.cutSince >= 0)
+        lag = lag + Duration{now - s.cutSince};
+    return lag;
+}
+
+double ReplayWorld::share(const RouterState& r, std::size_t e, std::int64_t t, bool leftLimit) const
+{
+    const std::int64_t end = r.switchAt + r.ttl;
+    if (r.ttl <= 0 || t > end || (t == end && !leftLimit))
+        return r.to[e];
+    if (m_options.worstCaseDns)
+        return r.from[e];
+    const double f = static_cast<double>(t - r.switchAt) / static_cast<double>(r.ttl);
+    return r.from[e] + (r.to[e] - r.from[e]) * f;
+}
+
+double ReplayWorld::branchShare(const WorkloadWiring& w, std::size_t i, std::int64_t t, bool leftLimit) const
+{
+    return w.router < 0 ? 1.0 : share(routers[static_cast<std::size_t>(w.router)], i, t, leftLimit);
+}
+
+BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double shareNow, bool probeView) const
+{
+    BranchFlow f;
+    f.share = shareNow;
+    f.cap = kInf;
+    f.ok = b.endpoint >= 0;
+    if (!f.ok)
+        return f;
+    const auto region = regionOf(b.endpoint, b.relocateTo);
+    f.region = region ? region->str() : std::string();
+    for (int x : b.chain) {
+        const auto& s = comps[static_cast<std::size_t>(x)];
+        for (const auto& [err, lat] : s.degradations) {
+            f.good *= 1.0 - err;
+            f.latencyMs += static_cast<double>(lat);
+            f.degraded = f.degraded || lat > 0;
+        }
+        if (s.store) {
+            // The route to the primary: only when its region stands (else the store is failing over).
+            const auto home = storeRegion(x);
+            if (region && home && !regionLost(*home) && !linkUp(*region, *home))
+                f.ok = false;
+            if (probeView)
+                continue;
+            if (s.phase != StorePhase::Serving)
+                f.ok = false;
+            else if (s.readOnly) {
+                f.good *= 1.0 - (w.w ? w.w->writeFraction : 0.0);
+                f.degraded = true;
+            }
+        } else if (isCompute(x)) {
+            if (!computeAlive(x, b.relocateTo)) {
+                f.ok = false;
+                continue;
+            }
+            const double total = m_demandOn[static_cast<std::size_t>(x)];
+            const double part = (w.w && total > 0) ? w.w->demandRps / total : 1.0;
+            f.cap = std::min(f.cap, capacity(x, b.relocateTo) * part);
+            if (s.unprobed > 0 && s.instances > 0 && !b.relocateTo)
+                f.good *= 1.0 - static_cast<double>(s.unprobed) / static_cast<double>(s.instances);
+        } else if (!partAlive(x, b.relocateTo)) {
+            bool buffered = false;
+            if (isMessaging(s.c->kind))
+                for (int y : b.chain)
+                    if (comps[static_cast<std::size_t>(y)].c->outbox)
+                        buffered = true;
+            if (buffered)
+                f.degraded = true;
+            else
+                f.ok = false;
+        }
+    }
+    // Soft dependencies: messaging is fine while one of a caller's buses is up; else its outbox buffers.
+    std::map<int, std::pair<int, int>> messaging; // caller -> (buses, buses down)
+    for (const auto& [caller, dep] : b.soft) {
+        const bool alive = partAlive(dep, b.relocateTo);
+        if (isMessaging(comps[static_cast<std::size_t>(dep)].c->kind)) {
+            auto& m = messaging[caller];
+            ++m.first;
+            m.second += alive ? 0 : 1;
+        } else if (!alive) {
+            f.degraded = true;
+            f.latencyMs += kFallbackLatencyMs;
+        }
+    }
+    for (const auto& [caller, counts] : messaging)
+        if (counts.first == counts.second)
+            f.degraded = true;
+    return f;
+}
+
+} // namespace firedrill::sim::models

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ReplayWorld.h"
+
+namespace firedrill::sim::models {
+
+/// Traffic Manager and Front Door: health probes (computed, not ticked), priority / weighted /
+/// performance answers, clients draining over the DNS TTL, and the redeploy of a primary-region
+/// endpoint in the secondary region for the redeploy strategies.
+class RouterModel : public Model
+{
+public:
+    enum Kind : std::uint32_t { MarkDown, MarkUp, DrainEnd, RedeployDone };
+    explicit RouterModel(ReplayWorld& world) : Model(world) {}
+    /// Initial answers (every endpoint healthy) at time 0.
+    void initialise();
+    /// Reacts to health changes: schedules probe verdicts and redeploys.
+    void react(Simulator& sim);
+
+protected:
+    void apply(Simulator& sim, const Event& event) override;
+
+private:
+    std::vector<double> answers(const RouterState& r) const;
+    void answer(Simulator& sim, std::size_t router);
+    std::string routerName(const RouterState& r) const;
+    std::string endpointName(const RouterState& r, std::size_t e) const;
+};
+
+} // namespace firedrill::sim::models
