@@ -9,6 +9,7 @@
 //   FIREDRILL_SELECT=<id>         after loading, select this component, region, site, workload, scenario
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
+//   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
 //   FIREDRILL_SCREENSHOT=<path>   after loading (and selecting), save a PNG of the main window to <path>
 //                                 with QWidget::grab() and quit; exit status 1 when anything failed.
 //                                 The saved window layout is not restored, so screenshots are repeatable.
@@ -18,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QFile>
 #include <QIcon>
 #include <QPixmap>
@@ -35,6 +37,7 @@ struct BatchOptions
     QString screenshot;
     QString select;
     bool overlays = false;
+    QString dock;
 
     static BatchOptions fromEnvironment()
     {
@@ -43,6 +46,7 @@ struct BatchOptions
         o.screenshot = qEnvironmentVariable("FIREDRILL_SCREENSHOT");
         o.select = qEnvironmentVariable("FIREDRILL_SELECT");
         o.overlays = qEnvironmentVariableIntValue("FIREDRILL_OVERLAYS") != 0;
+        o.dock = qEnvironmentVariable("FIREDRILL_DOCK");
         return o;
     }
     bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
@@ -110,6 +114,12 @@ int main(int argc, char* argv[])
             window.setAllOverlays(true);
         if (loaded && !batch.select.isEmpty() && !window.selectId(batch.select))
             printError(QStringLiteral("nothing with the id “%1” to select").arg(batch.select));
+        if (!batch.dock.isEmpty()) {
+            if (auto* dock = window.findChild<QDockWidget*>(batch.dock))
+                dock->raise();
+            else
+                printError(QStringLiteral("no dock named “%1”").arg(batch.dock));
+        }
         if (!batch.unattended())
             return;
         // Let the layout settle (docks, wrapped rows) before grabbing or quitting.

@@ -23,6 +23,17 @@ QString kindText(ComponentKind kind)
     return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
 }
 
+QString shortKindText(ComponentKind kind)
+{
+    switch (kind) {
+    case ComponentKind::SqlServerAg: return QCoreApplication::translate("DisplayText", "SQL Server AG");
+    case ComponentKind::ApplicationGateway: return QCoreApplication::translate("DisplayText", "App Gateway");
+    case ComponentKind::StorageAccount: return QCoreApplication::translate("DisplayText", "Storage");
+    case ComponentKind::VirtualMachine: return QCoreApplication::translate("DisplayText", "VM");
+    default: return kindText(kind);
+    }
+}
+
 QString zoneList(const std::vector<int>& zones)
 {
     QStringList parts;

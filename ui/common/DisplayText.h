@@ -44,6 +44,8 @@ inline QString siteLabel(const Topology& topology, const SiteId& id)
 
 /// A human label of a component kind, such as "SQL Server Always On group".
 QString kindText(ComponentKind kind);
+/// A short kind label for narrow places (cards): "SQL Server AG", "App Gateway"; kindText() otherwise.
+QString shortKindText(ComponentKind kind);
 /// "1, 2, 3".
 QString zoneList(const std::vector<int>& zones);
 

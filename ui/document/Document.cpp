@@ -53,6 +53,7 @@ Result<void> Document::open(const QString& path)
         return opened.error();
     std::unique_ptr<Workspace> workspace;
     bool readOnly = false;
+    QString readOnlyReason;
     if (opened->format == OpenedDocument::Format::Workspace) {
         auto rw = Workspace::open(toPath(opened->path), OpenMode::ReadWrite);
         if (rw) {
@@ -64,10 +65,12 @@ Result<void> Document::open(const QString& path)
                 return rw.error();
             workspace = std::make_unique<Workspace>(std::move(ro).value());
             readOnly = true;
+            readOnlyReason = qstr(rw.error().message);
         }
     }
     m_workspace = std::move(workspace);
     m_readOnly = readOnly;
+    m_readOnlyReason = readOnlyReason;
     m_path = opened->path;
     m_format = opened->format == OpenedDocument::Format::Workspace ? Format::Workspace : Format::Yaml;
     m_topology = std::move(opened->topology);
@@ -84,6 +87,7 @@ void Document::reset(const Topology& topology, bool modified)
 {
     m_workspace.reset();
     m_readOnly = false;
+    m_readOnlyReason.clear();
     m_path.clear();
     m_format = Format::None;
     m_topology = topology;
@@ -120,6 +124,7 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
             return copied.error();
         m_path = absolute;
         m_readOnly = false;
+    m_readOnlyReason.clear();
         auto saved = m_workspace->save(m_topology, note.toStdString());
         if (!saved)
             return saved.error();
@@ -133,6 +138,7 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
         m_workspace = std::make_unique<Workspace>(std::move(created).value());
         m_path = absolute;
         m_readOnly = false;
+    m_readOnlyReason.clear();
     }
     m_format = Format::Workspace;
     m_loadDiagnostics.clear();

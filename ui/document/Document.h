@@ -44,6 +44,8 @@ public:
     Format format() const { return m_format; }
     /// True when the workspace is open by someone else, so Save is not possible.
     bool isReadOnly() const { return m_readOnly; }
+    /// Why the workspace opened read-only: core's message naming who holds it (user, host, pid).
+    const QString& readOnlyReason() const { return m_readOnlyReason; }
     /// True when there are edits not saved yet.
     bool isModified() const;
     /// Warnings found while loading (validation problems come from validate()).
@@ -107,6 +109,7 @@ private:
     QString m_path;
     Format m_format = Format::None;
     bool m_readOnly = false;
+    QString m_readOnlyReason;
     bool m_forcedModified = false;
     std::vector<Diagnostic> m_loadDiagnostics;
     std::vector<RevisionEntry> m_revisions;

@@ -63,6 +63,8 @@ CardSet buildCards(const Topology& topology, const std::map<QString, QString>& r
         card.kind = c.kind;
         card.title = c.name.empty() ? card.id : qstr(c.name);
         card.subtitle = c.name.empty() ? kindText(c.kind) : QStringLiteral("%1 · %2").arg(card.id, kindText(c.kind));
+        card.subtitleShort = c.name.empty() ? shortKindText(c.kind)
+                                            : QStringLiteral("%1 · %2").arg(card.id, shortKindText(c.kind));
         card.figures = figuresOf(c);
         QStringList overlay;
         if (cost)
@@ -85,6 +87,7 @@ CardSet buildCards(const Topology& topology, const std::map<QString, QString>& r
             replica.kind = c.kind;
             replica.title = rid;
             replica.subtitle = QObject::tr("replica of %1 · %2").arg(card.id, enumText(r.role));
+            replica.subtitleShort = QObject::tr("of %1 · %2").arg(card.id, enumText(r.role));
             QStringList figures;
             if (r.readable)
                 figures << QObject::tr("readable");

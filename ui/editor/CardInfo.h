@@ -14,6 +14,7 @@ struct CardInfo
     ComponentKind kind = ComponentKind::AppService;
     QString title;     ///< name, or the id when the component has none
     QString subtitle;  ///< kind label (and the id when a name is shown)
+    QString subtitleShort; ///< the same with the short kind label, shown when the subtitle does not fit
     QString figures;   ///< "×3 · SLA 99.95%"
     QString overlay;   ///< cost / availability overlay line; empty when the overlays are off
     bool spof = false; ///< a single point of failure (overlay on)

@@ -68,36 +68,44 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setBrush(accent);
     painter->drawRoundedRect(QRectF(0, 0, 6, m_size.height()).adjusted(1, 4, 0, -4), 2, 2);
 
-    paintKindIcon(painter, QRectF(14, 12, 36, 36), m_info.kind);
+    paintKindIcon(painter, QRectF(14, 10, 32, 32), m_info.kind);
 
-    const double left = 60;
+    const double left = 54;
     const double width = m_size.width() - left - 10;
+    // The title at 12.5 pt, or smaller, or on two lines: names are never cut on a projector.
     QFont titleFont = painter->font();
-    titleFont.setPointSizeF(12.5);
     titleFont.setBold(true);
+    titleFont.setPointSizeF(12.5);
+    if (QFontMetricsF(titleFont).horizontalAdvance(m_info.title) > width)
+        titleFont.setPointSizeF(11);
     painter->setFont(titleFont);
     painter->setPen(QColor(0x1d, 0x23, 0x2b));
-    painter->drawText(QRectF(left, 8, width, 22), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(titleFont).elidedText(m_info.title, Qt::ElideRight, width));
+    const QFontMetricsF titleMetrics(titleFont);
+    double y = 5;
+    if (titleMetrics.horizontalAdvance(m_info.title) <= width) {
+        painter->drawText(QRectF(left, y, width, 22), Qt::AlignLeft | Qt::AlignVCenter, m_info.title);
+        y += 21;
+    } else {
+        const QRectF two(left, y + 1, width, 2 * titleMetrics.lineSpacing());
+        QString shown = m_info.title;
+        while (shown.size() > 4 && titleMetrics.boundingRect(two, Qt::TextWordWrap, shown).height() > two.height() + 1)
+            shown = shown.left(shown.size() - 2) + QChar(0x2026);
+        painter->drawText(two, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
+        y += two.height() + 1;
+    }
     QFont small = painter->font();
     small.setPointSizeF(10);
     small.setBold(false);
     painter->setFont(small);
     painter->setPen(QColor(0x5a, 0x64, 0x70));
-    painter->drawText(QRectF(left, 30, width, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(small).elidedText(m_info.subtitle, Qt::ElideRight, width));
-    painter->setPen(QColor(0x24, 0x2c, 0x36));
-    painter->drawText(QRectF(14, 52, m_size.width() - 24, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(small).elidedText(m_info.figures, Qt::ElideRight, m_size.width() - 24));
-    if (!m_info.overlay.isEmpty()) {
-        QFont bold = small;
-        bold.setBold(true);
-        painter->setFont(bold);
-        painter->setPen(QColor(0x0b, 0x5c, 0xad));
-        painter->drawText(QRectF(14, 67, m_size.width() - 24, 15), Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(bold).elidedText(m_info.overlay, Qt::ElideRight, m_size.width() - 24));
-    }
-
+    const QFontMetricsF smallMetrics(small);
+    const QString subtitle = smallMetrics.horizontalAdvance(m_info.subtitle) <= width || m_info.subtitleShort.isEmpty()
+                                 ? m_info.subtitle
+                                 : m_info.subtitleShort;
+    painter->drawText(QRectF(left, y, width, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(subtitle, Qt::ElideRight, width));
+    y += 20;
+    paintFigures(painter, small, std::max(y, 46.0));
     // Problem badge in the top-right corner: red for errors, amber for warnings.
     if (m_info.errors + m_info.warnings > 0) {
         const QRectF badge(m_size.width() - 14, -8, 22, 22);
@@ -116,6 +124,49 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setBrush(Qt::white);
         painter->drawEllipse(handleRect());
     }
+}
+
+void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double top) const
+{
+    // The figures, then the overlay from a new line, flowed part by part ("×3", "SLA 99.95%") over the
+    // lines left on the card, so nothing is cut in the middle of a number.
+    const double firstLine = top;
+    constexpr double kLine = 15.5;
+    const double left = 14;
+    const double right = m_size.width() - 10;
+    const int maxLines = static_cast<int>((m_size.height() - firstLine - 2) / kLine);
+    QFont bold = font;
+    bold.setBold(true);
+    const QString separator = QStringLiteral(" · ");
+    int line = -1;
+    double x = right;
+    auto flow = [&](const QString& text, const QFont& partFont, const QColor& colour) {
+        if (text.isEmpty())
+            return;
+        const QFontMetricsF metrics(partFont);
+        x = right; // each block starts on a line of its own
+        for (const QString& part : text.split(separator)) {
+            const double sep = x > left ? metrics.horizontalAdvance(separator) : 0.0;
+            if (x + sep + metrics.horizontalAdvance(part) > right) {
+                if (line + 1 >= maxLines)
+                    return;
+                ++line;
+                x = left;
+            } else if (x > left) {
+                painter->setPen(QColor(0x8a, 0x94, 0xa0));
+                painter->setFont(partFont);
+                painter->drawText(QPointF(x, firstLine + line * kLine + metrics.ascent()), separator);
+                x += sep;
+            }
+            painter->setPen(colour);
+            painter->setFont(partFont);
+            const QString shown = metrics.elidedText(part, Qt::ElideRight, right - x);
+            painter->drawText(QPointF(x, firstLine + line * kLine + metrics.ascent()), shown);
+            x += metrics.horizontalAdvance(shown);
+        }
+    };
+    flow(m_info.figures, font, QColor(0x24, 0x2c, 0x36));
+    flow(m_info.overlay, bold, QColor(0x0b, 0x5c, 0xad));
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)

@@ -42,6 +42,8 @@ protected:
 
 private:
     QRectF handleRect() const;
+    /// Draws the figures and the overlay from `top` down, flowed over the lines left on the card.
+    void paintFigures(QPainter* painter, const QFont& font, double top) const;
 
     CardInfo m_info;
     QSizeF m_size;

@@ -52,11 +52,11 @@ void ContainerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->drawRoundedRect(m_box.rect, 12, 12);
 
     QFont title = painter->font();
-    title.setPointSizeF(15);
+    title.setPointSizeF(14);
     title.setBold(true);
     painter->setFont(title);
     painter->setPen(QColor(0x24, 0x30, 0x3e));
-    const QRectF titleRect = m_box.rect.adjusted(18, 8, -18, 0);
+    const QRectF titleRect = m_box.rect.adjusted(14, 7, -14, 0);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop,
                       QFontMetricsF(title).elidedText(m_box.title, Qt::ElideRight, titleRect.width()));
 
@@ -71,8 +71,9 @@ void ContainerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setPen(QColor(0x4f, 0x5d, 0x6c));
         const QString label = lane.zone == 0 ? QCoreApplication::translate("ContainerItem", "Region-\nwide")
                                              : QCoreApplication::translate("ContainerItem", "Zone %1").arg(lane.zone);
-        painter->drawText(QRectF(lane.rect.left() + 8, lane.rect.top(), 74, lane.rect.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, label);
+        // At the top of the lane, clear of the lines that leave the cards at mid-height.
+        painter->drawText(QRectF(lane.rect.left() + 8, lane.rect.top() + 4, 56, lane.rect.height() - 4),
+                          Qt::AlignLeft | Qt::AlignTop, label);
     }
 }
 

@@ -39,12 +39,14 @@ struct DiagramLayout
 };
 
 /// Size of a component card in scene units.
-inline constexpr double kCardWidth = 220.0;
+inline constexpr double kCardWidth = 232.0;
 /// Height of a component card in scene units.
-inline constexpr double kCardHeight = 84.0;
+inline constexpr double kCardHeight = 96.0;
 
-/// Lays a topology out: global components on top, regions side by side with a lane per zone (routing,
-/// then compute, then data and messaging), sites on the right, links and unplaced components below.
+/// Lays a topology out compactly (it is shown on projectors): global components on top, regions side by
+/// side with a lane per zone (routing, then compute, then data and messaging; empty zones thin), links in
+/// a row under the regions they join (a link between two regions under the gap between them), sites in a
+/// row below the links, so every link line is short and straight; unplaced components at the bottom.
 DiagramLayout computeLayout(const Topology& topology);
 
 } // namespace firedrill::ui

@@ -40,7 +40,8 @@ QPointF exitPoint(const QRectF& rect, QPointF outside)
 EdgeItem::EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QString label)
     : m_source(source), m_target(target), m_style(style), m_label(std::move(label))
 {
-    setZValue(style == Style::LinkEnd ? 0.5 : 3);
+    // Under the cards (z 2): a line that passes behind a card never crosses its text.
+    setZValue(style == Style::LinkEnd ? 0.5 : 1);
     setAcceptedMouseButtons(Qt::NoButton);
     adjust();
 }
@@ -114,9 +115,14 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         font.setBold(m_style == Style::Replication);
         painter->setFont(font);
         const QFontMetricsF metrics(font);
-        const QPointF mid = m_line.pointAt(0.5);
         QRectF box(0, 0, metrics.horizontalAdvance(m_label) + 12, metrics.height() + 4);
-        box.moveCenter(mid);
+        // A replication label goes just before its replica, so on a long line that passes behind other
+        // cards it stays in the gap in front of the card it names; other labels go in the middle.
+        const double halfExtent = (std::abs(m_line.dx()) * box.width() + std::abs(m_line.dy()) * box.height()) /
+                                  (2 * m_line.length());
+        const double back = m_style == Style::Replication ? std::min(m_line.length() / 2, halfExtent + kArrow + 4)
+                                                          : m_line.length() / 2;
+        box.moveCenter(m_line.pointAt(1.0 - back / m_line.length()));
         painter->setPen(QPen(linePen.color(), 1));
         painter->setBrush(QColor(255, 255, 255, 235));
         painter->drawRoundedRect(box, 5, 5);

@@ -90,7 +90,7 @@ void TopologyScene::rebuild()
     for (const QString& id : selected)
         if (auto* item = card(id))
             item->setSelected(true);
-    setSceneRect(layout.bounds.adjusted(-60, -40, 60, 60));
+    setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
     m_rebuilding = false;
     emit selectionIdsChanged(selectedComponentIds());
 }

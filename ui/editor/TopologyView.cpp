@@ -56,7 +56,7 @@ void TopologyView::resetZoom()
 
 void TopologyView::fitToWindow()
 {
-    const QRectF content = m_scene->itemsBoundingRect().adjusted(-24, -24, 24, 24);
+    const QRectF content = m_scene->sceneRect(); // the layout's bounds with a margin
     if (content.isEmpty() || viewport()->width() < 10)
         return;
     const double sx = viewport()->width() / content.width();

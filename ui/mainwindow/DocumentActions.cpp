@@ -109,6 +109,8 @@ bool DocumentActions::open(const QString& path)
         return false;
     }
     addRecent(m_document->path());
+    if (m_document->isReadOnly())
+        emit openedReadOnly(m_document->readOnlyReason());
     emit opened(m_document->path());
     return true;
 }

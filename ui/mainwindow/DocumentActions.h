@@ -59,6 +59,9 @@ public:
 signals:
     /// A file was opened.
     void opened(const QString& path);
+    /// The workspace just opened is held by another Firedrill, so it opened read-only; `holder` is core's
+    /// message naming the user, host and process that hold it.
+    void openedReadOnly(const QString& holder);
     /// An operation failed; `message` says why (the window shows it).
     void failed(const QString& title, const QString& message);
 

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "EditorActions.h"
 #include "TopologySummary.h"
 #include "core/model/Validator.h"
 #include "ui/common/DisplayText.h"
@@ -16,6 +17,7 @@
 #include "ui/panels/RevisionsPanel.h"
 #include "ui/panels/SummaryStrip.h"
 #include "ui/panels/TopologyTree.h"
+#include "ui/panels/WorkloadsPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +29,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -82,10 +85,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_files, &DocumentActions::failed, this, &MainWindow::reportLoadError);
     connect(m_files, &DocumentActions::opened, this, &MainWindow::documentLoaded);
+    connect(m_files, &DocumentActions::openedReadOnly, this, &MainWindow::reportReadOnly);
     connect(m_scene, &TopologyScene::selectionIdsChanged, this, &MainWindow::onCanvasSelection);
     connect(m_tree, &TopologyTree::nodeSelected, this, &MainWindow::showNode);
     connect(m_problems, &ProblemsPanel::problemClicked, this, &MainWindow::onProblemClicked);
-    resize(1560, 940);
+    // Fits a 1600 × 1000 projector (and smaller screens) without scrolling off the side.
+    QSize size(1600, 1000);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
     onDocumentChanged(true);
 }
 
@@ -110,62 +118,6 @@ void MainWindow::createCentre()
     setCentralWidget(centre);
 }
 
-QDockWidget* MainWindow::addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area)
-{
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(QLatin1String(name));
-    dock->setWidget(widget);
-    addDockWidget(area, dock);
-    return dock;
-}
-
-void MainWindow::createDocks()
-{
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-
-    m_palette = new PaletteList(this);
-    QDockWidget* paletteDock = addDock(m_palette, tr("Palette"), "paletteDock", Qt::LeftDockWidgetArea);
-    m_tree = new TopologyTree(this);
-    QDockWidget* treeDock = addDock(m_tree, tr("Outline"), "topologyDock", Qt::LeftDockWidgetArea);
-    tabifyDockWidget(paletteDock, treeDock);
-    paletteDock->raise();
-
-    m_inspector = new InspectorPanel(m_document, this);
-    m_inspectorDock = addDock(m_inspector, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
-    m_details = new DetailsPanel(this);
-    QDockWidget* detailsDock = addDock(m_details, tr("Details"), "detailsDock", Qt::RightDockWidgetArea);
-    tabifyDockWidget(m_inspectorDock, detailsDock);
-    m_inspectorDock->raise();
-
-    m_problems = new ProblemsPanel(this);
-    m_problemsDock = addDock(m_problems, tr("Problems"), "problemsDock", Qt::BottomDockWidgetArea);
-    m_revisions = new RevisionsPanel(this);
-    m_revisionsDock = addDock(m_revisions, tr("Revisions"), "revisionsDock", Qt::BottomDockWidgetArea);
-    m_history = new QUndoView(m_document->undoStack(), this);
-    m_history->setObjectName(QStringLiteral("undoHistory"));
-    m_history->setEmptyLabel(tr("<opened>"));
-    QDockWidget* historyDock = addDock(m_history, tr("History"), "historyDock", Qt::BottomDockWidgetArea);
-    tabifyDockWidget(m_problemsDock, m_revisionsDock);
-    tabifyDockWidget(m_revisionsDock, historyDock);
-    m_problemsDock->raise();
-
-    m_palette->setMinimumWidth(200);
-    m_inspector->setMinimumWidth(300);
-    resizeDocks({paletteDock, m_inspectorDock}, {240, 340}, Qt::Horizontal);
-    resizeDocks({m_problemsDock}, {110}, Qt::Vertical);
-    connect(m_problems, &ProblemsPanel::countChanged, this, [this](int count) {
-        m_problemsDock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
-    });
-    connect(m_palette, &PaletteList::kindActivated, this, [this](ComponentKind kind) {
-        const Placement where = m_document->topology().regions.empty()
-                                    ? Placement{}
-                                    : Placement{m_document->topology().regions.front().id, std::nullopt, std::nullopt};
-        m_scene->selectIds({addComponentOfKind(*m_document, kind, where)});
-    });
-}
-
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -186,8 +138,13 @@ void MainWindow::createActions()
     tools->addAction(m_files->action(QStringLiteral("actionOpen")));
     tools->addAction(m_files->action(QStringLiteral("actionSave")));
     tools->addSeparator();
-    createEditActions(menuBar()->addMenu(tr("&Edit")), tools);
-    createViewActions(menuBar()->addMenu(tr("&View")), tools);
+    m_editor = new EditorActions(m_document, m_scene, m_view, this);
+    m_editor->populateEditMenu(menuBar()->addMenu(tr("&Edit")), tools);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_editor->populateViewMenu(view, tools);
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Firedrill"), this, &MainWindow::showAbout);
@@ -195,93 +152,9 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::createEditActions(QMenu* edit, QToolBar* tools)
-{
-    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(QStringLiteral("actionUndo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    tools->addAction(undo);
-    tools->addAction(redo);
-    edit->addSeparator();
-    auto add = [this, edit](const char* name, const QString& text, const QKeySequence& key, auto slot) {
-        QAction* a = edit->addAction(text, this, slot);
-        a->setObjectName(QLatin1String(name));
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WindowShortcut);
-        return a;
-    };
-    add("actionDelete", tr("&Delete"), QKeySequence::Delete,
-        [this] { removeComponents(*m_document, m_scene->selectedComponentIds()); });
-    add("actionDuplicate", tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
-        [this] { m_scene->selectIds(duplicateComponents(*m_document, m_scene->selectedComponentIds())); });
-    add("actionSelectAll", tr("Select &All"), QKeySequence::SelectAll, [this] {
-        for (QGraphicsItem* item : m_scene->items())
-            if (item->flags() & QGraphicsItem::ItemIsSelectable)
-                item->setSelected(true);
-    });
-    QAction* connectMode = add("actionConnect", tr("&Connect Tool"), QKeySequence(Qt::Key_C), [] {});
-    connectMode->setCheckable(true);
-    connectMode->setToolTip(tr("Drag from one card to another to add a dependency (C)"));
-    connect(connectMode, &QAction::toggled, this, [this](bool on) {
-        m_scene->setConnectMode(on);
-        m_view->setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
-    });
-    tools->addAction(connectMode);
-    tools->addSeparator();
-}
-
-void MainWindow::createViewActions(QMenu* view, QToolBar* tools)
-{
-    auto add = [this, view](const char* name, const QString& text, const QKeySequence& key, auto slot) {
-        QAction* a = view->addAction(text, m_view, slot);
-        a->setObjectName(QLatin1String(name));
-        a->setShortcut(key);
-        return a;
-    };
-    add("actionZoomIn", tr("Zoom &In"), QKeySequence(Qt::CTRL | Qt::Key_Equal), &TopologyView::zoomIn)
-        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    add("actionZoomOut", tr("Zoom &Out"), QKeySequence::ZoomOut, &TopologyView::zoomOut);
-    tools->addAction(add("actionFit", tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0), &TopologyView::fitToWindow));
-    add("actionZoomReset", tr("Actual &Size"), QKeySequence(Qt::CTRL | Qt::Key_1), &TopologyView::resetZoom);
-    view->addSeparator();
-    const std::pair<const char*, QString> overlays[] = {{"actionOverlaySpofs", tr("Single Points of &Failure")},
-                                                        {"actionOverlayCost", tr("&Cost per Component")},
-                                                        {"actionOverlaySla", tr("&SLA per Component")},
-                                                        {"actionOverlayProblems", tr("&Problems on Cards")}};
-    QMenu* overlayMenu = view->addMenu(tr("&Overlays"));
-    for (const auto& [name, text] : overlays) {
-        QAction* a = overlayMenu->addAction(text);
-        a->setObjectName(QLatin1String(name));
-        a->setCheckable(true);
-        connect(a, &QAction::toggled, this, &MainWindow::updateOverlays);
-        m_overlayActions << a;
-        tools->addAction(a);
-    }
-    m_overlayActions.last()->setChecked(true);
-    view->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        view->addAction(dock->toggleViewAction());
-}
-
 void MainWindow::setAllOverlays(bool on)
 {
-    for (QAction* a : m_overlayActions)
-        a->setChecked(on);
-}
-
-void MainWindow::updateOverlays()
-{
-    Overlays o;
-    o.spofs = m_overlayActions.value(0)->isChecked();
-    o.cost = m_overlayActions.value(1)->isChecked();
-    o.sla = m_overlayActions.value(2)->isChecked();
-    o.problems = m_overlayActions.value(3)->isChecked();
-    m_scene->setOverlays(o);
+    m_editor->setAllOverlays(on);
 }
 
 bool MainWindow::openFile(const QString& path)
@@ -453,6 +326,20 @@ void MainWindow::reportLoadError(const QString& title, const QString& message)
         return;
     QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
     box.setInformativeText(message);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+void MainWindow::reportReadOnly(const QString& holder)
+{
+    const QString text = tr("Opened read-only: %1 Save is off; Save As makes a copy you can edit.").arg(holder);
+    statusBar()->showMessage(text, 15000);
+    emit openedReadOnly(holder);
+    if (!m_errorDialogs)
+        return;
+    QMessageBox box(QMessageBox::Information, tr("Workspace in use"), tr("This workspace is open elsewhere."),
+                    QMessageBox::Ok, this);
+    box.setInformativeText(tr("%1\n\nIt opens read-only: Save is off; Save As makes a copy you can edit.").arg(holder));
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();
 }

@@ -12,6 +12,7 @@ class QUndoView;
 namespace firedrill::ui {
 
 class DetailsPanel;
+class EditorActions;
 class Document;
 class InspectorPanel;
 class PaletteList;
@@ -21,6 +22,7 @@ class SummaryStrip;
 class TopologyScene;
 class TopologyTree;
 class TopologyView;
+class WorkloadsPanel;
 
 /// Firedrill's main window: the topology canvas with its summary strip in the centre; palette and outline
 /// on the left; inspector and details on the right; problems, revisions and undo history at the bottom.
@@ -43,6 +45,8 @@ public:
     bool hasDocument() const { return m_hasDocument; }
     /// File handling (New, Save, Save As, export...).
     DocumentActions* fileActions() const { return m_files; }
+    /// Edit and View actions (clipboard, delete, zoom, overlays...).
+    EditorActions* editorActions() const { return m_editor; }
 
     /// Whether load errors also pop up a message box (true by default; tests and batch runs turn it off
     /// and listen to loadFailed() instead).
@@ -62,6 +66,7 @@ public:
     RevisionsPanel* revisionsPanel() const { return m_revisions; }
     InspectorPanel* inspector() const { return m_inspector; }
     PaletteList* palette() const { return m_palette; }
+    WorkloadsPanel* workloadsPanel() const { return m_workloads; }
     SummaryStrip* summaryStrip() const { return m_summary; }
     TopologyScene* scene() const { return m_scene; }
     TopologyView* view() const { return m_view; }
@@ -75,18 +80,20 @@ signals:
     void documentLoaded(const QString& path);
     /// A file could not be opened; `message` says why (with file:line:column for YAML problems).
     void loadFailed(const QString& message);
+    /// A workspace opened read-only because another process holds it; `holder` names user, host and pid.
+    void openedReadOnly(const QString& holder);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
     /// Reports a failure: emits loadFailed() and, when dialogs are enabled, shows a message box.
     virtual void reportLoadError(const QString& title, const QString& message);
+    /// Tells who holds the workspace (status bar, and a message box when dialogs are enabled).
+    virtual void reportReadOnly(const QString& holder);
 
 private:
     void createCentre();
     void createDocks();
     void createActions();
-    void createEditActions(QMenu* edit, QToolBar* tools);
-    void createViewActions(QMenu* view, QToolBar* tools);
     void showAbout();
     void showNode(const NodeRef& node);
     void onDocumentChanged(bool reset);
@@ -95,12 +102,12 @@ private:
     void showRevisions();
     void updateTitle();
     void updateStatus();
-    void updateOverlays();
     void saveWindowSettings() const;
     QDockWidget* addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area);
 
     Document* m_document = nullptr;
     DocumentActions* m_files = nullptr;
+    EditorActions* m_editor = nullptr;
     bool m_hasDocument = false;
     bool m_errorDialogs = true;
     bool m_syncingSelection = false;
@@ -112,13 +119,13 @@ private:
     InspectorPanel* m_inspector = nullptr;
     TopologyTree* m_tree = nullptr;
     DetailsPanel* m_details = nullptr;
+    WorkloadsPanel* m_workloads = nullptr;
     ProblemsPanel* m_problems = nullptr;
     RevisionsPanel* m_revisions = nullptr;
     QUndoView* m_history = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     QDockWidget* m_revisionsDock = nullptr;
     QDockWidget* m_inspectorDock = nullptr;
-    QList<QAction*> m_overlayActions;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_fileLabel = nullptr;
     QLabel* m_zoomLabel = nullptr;

@@ -40,19 +40,21 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent
     pal.setColor(QPalette::Window, QColor(0xf3, 0xf6, 0xfa));
     setPalette(pal);
     QFont big = font();
-    big.setPointSizeF(big.pointSizeF() + 1.5);
+    big.setPointSizeF(big.pointSizeF() + 1);
     setFont(big);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(14, 8, 14, 8);
-    layout->setSpacing(22);
+    layout->setSpacing(16);
     m_workloads = new QComboBox(this);
     m_workloads->setObjectName(QStringLiteral("focusWorkload"));
     m_workloads->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_workloads->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // its name is never cut
     m_cost = figureLabel(this, "summaryCost");
     m_sla = figureLabel(this, "summarySla");
     m_spofs = figureLabel(this, "summarySpofs");
-    layout->addWidget(new QLabel(tr("Workload in focus:"), this));
+    m_spofs->setToolTip(tr("Single points of failure of the workload in focus"));
+    layout->addWidget(new QLabel(tr("Workload:"), this));
     layout->addWidget(m_workloads);
     layout->addWidget(m_cost);
     layout->addWidget(m_sla);
@@ -106,17 +108,24 @@ void SummaryStrip::refresh()
 {
     m_figures = compute(m_document->topology(), focus());
     const SummaryFigures& f = m_figures;
-    m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:#5a6470'>(all: %2)</span>")
+    m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:#5a6470'>(all %2)</span>")
                                          .arg(money(*f.workloadCost), money(f.topologyCost))
                                    : tr("Monthly cost <b>%1</b>").arg(money(f.topologyCost)));
     m_sla->setText(f.availability ? tr("Composite SLA <b>%1%</b>")
                                         .arg(QLocale(QLocale::English).toString(*f.availability * 100, 'f', 3))
                                   : tr("Composite SLA <b>—</b>"));
     if (!f.spofs)
-        m_spofs->setText(tr("Single points of failure <b>—</b>"));
+        m_spofs->setText(tr("SPOFs <b>—</b>"));
     else
-        m_spofs->setText(*f.spofs == 0 ? tr("Single points of failure <b style='color:#2e7d32'>none</b>")
-                                       : tr("Single points of failure <b style='color:#c62828'>%1</b>").arg(*f.spofs));
+        m_spofs->setText(*f.spofs == 0 ? tr("SPOFs <b style='color:#2e7d32'>none</b>")
+                                       : tr("SPOFs <b style='color:#c62828'>%1</b>").arg(*f.spofs));
+}
+
+void SummaryStrip::setFocusWorkload(const QString& id)
+{
+    const int index = m_workloads->findData(id);
+    if (index >= 0)
+        m_workloads->setCurrentIndex(index);
 }
 
 QString SummaryStrip::text() const

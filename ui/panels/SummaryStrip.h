@@ -37,6 +37,8 @@ public:
     const SummaryFigures& figures() const { return m_figures; }
     /// The workload in focus, if any.
     std::optional<WorkloadId> focus() const;
+    /// Puts the workload `id` in focus (the Workloads panel's selection); unknown ids are ignored.
+    void setFocusWorkload(const QString& id);
     /// The text shown, for tests.
     QString text() const;
 
