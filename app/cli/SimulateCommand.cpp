@@ -68,6 +68,7 @@ nlohmann::json toJson(const sim::ReplayResult& r)
                           {"availability", w.availability},
                           {"recovered", w.recovered},
                           {"rpo_window_ms", w.rpoWindow.ms},
+                          {"reason", w.reason},
                           {"writes_lost", w.writesLost},
                           {"rpo_unbounded", w.rpoUnbounded}};
         jw["disrupted_at_ms"] = w.disruptedAt ? nlohmann::json(*w.disruptedAt) : nlohmann::json();
@@ -153,13 +154,17 @@ void printSummary(const Topology& t, const Scenario& s, const sim::ReplayResult&
                       << sim::models::clock(*w.recoveredAt) << ")";
         std::cout << "; estimate " << (est.rto.unbounded ? std::string("unbounded") : formatDurationReadable(est.rto.total));
         if (policy && policy->rto)
+        {
+            // Not recovered yet, but the target has not passed either: the scenario ends first.
+            const bool undecided = !w.rto && w.disruptedAt && r.duration - Duration{*w.disruptedAt} <= *policy->rto;
             std::cout << "; policy " << formatDurationReadable(*policy->rto)
-                      << ((w.rto && *w.rto <= *policy->rto) || (!w.disruptedAt) ? " (met)" : " (breached)");
+                      << (undecided ? " (undecided: the scenario ends first)"
+                          : (w.rto && *w.rto <= *policy->rto) || !w.disruptedAt ? " (met)"
+                                                                               : " (breached)");
+        }
         std::cout << "\n";
-        if (w.rto && !est.rto.unbounded && *w.rto != est.rto.total)
-            std::cout << "      differs from the estimate: the replay counts from when served fell below the threshold to when "
-                         "it came back above it (99% by default: a DNS drain ends 1% of the TTL early), and plays probes, "
-                         "drains, scale-out and failover on one timeline (docs/engine.md)\n";
+        if (!w.reason.empty())
+            std::cout << "      differs from the estimate: " << w.reason << "\n";
         std::cout << "    measured RPO " << (w.rpoUnbounded ? std::string("unbounded") : formatDurationReadable(w.rpoWindow))
                   << " (" << num(w.writesLost) << " writes lost); estimate "
                   << (est.rpo.unbounded ? std::string("unbounded") : formatDurationReadable(est.rpo.total));

@@ -57,6 +57,9 @@ struct WorkloadReplay
     Duration rpoWindow;                      ///< longest window of writes lost by one store
     double writesLost = 0;                   ///< writes lost, all stores of the workload
     bool rpoUnbounded = false;               ///< corruption that no backup can undo
+    /// Why the measured RTO differs from core/analysis's estimate for the scenario's disruption class
+    /// (the class of its first fault, as the CLI picks it); empty when they agree or no estimate applies.
+    std::string reason;
     WorkloadSeries series;
 };
 

@@ -6,6 +6,9 @@
 #include "models/RouterModel.h"
 #include "models/StoreModel.h"
 
+#include "core/analysis/RecoveryEstimator.h"
+#include "core/io/Units.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -49,6 +52,12 @@ ScenarioPlayer::ScenarioPlayer(const Topology& topology, const Scenario& scenari
                 series.regions.push_back(name);
         }
         series.servedByRegion.resize(series.regions.size());
+        const auto n = static_cast<std::size_t>(m_duration / m_options.sampleInterval.ms + 2);
+        for (auto* v : {&series.demand, &series.availability, &series.latencyMs, &series.replicationLagS, &series.writesLost,
+                        &series.backlog})
+            v->reserve(n);
+        for (auto& v : series.servedByRegion)
+            v.reserve(n);
     }
     m_routers->initialise();
     m_faults->schedule(m_sim);
@@ -84,6 +93,7 @@ void ScenarioPlayer::runUntil(std::int64_t timeMs)
     }
     advance(end);
     if (end >= m_duration && m_last >= m_duration && m_nextSample == m_duration) {
+        prepareSamples();
         sample(m_duration);
         m_nextSample += m_options.sampleInterval.ms;
     }
@@ -106,13 +116,11 @@ void ScenarioPlayer::advance(std::int64_t t1)
     if (t1 <= t0)
         return;
     if (m_nextSample < t1) {
-        // The state is constant over [t0, t1) but for the DNS shares: work the flows out once.
-        std::vector<std::vector<models::BranchFlow>> flows(m_acc.size());
-        for (std::size_t w = 0; w < m_acc.size(); ++w)
-            for (const auto& b : m_world->workloads[w].branches)
-                flows[w].push_back(m_world->flow(m_world->workloads[w], b, 0.0, false));
+        // The state is constant over [t0, t1) but for the DNS shares, the growing lag of a cut link and
+        // the outbox backlogs (linear): work everything else out once, then sample cheaply.
+        prepareSamples();
         while (m_nextSample < t1) {
-            sample(m_nextSample, &flows);
+            sample(m_nextSample);
             m_nextSample += m_options.sampleInterval.ms;
         }
     }
@@ -120,6 +128,47 @@ void ScenarioPlayer::advance(std::int64_t t1)
         integrate(w, t0, t1);
     updateOutboxes(t0, t1);
     m_last = t1;
+}
+
+void ScenarioPlayer::prepareSamples()
+{
+    m_prep.resize(m_acc.size());
+    for (std::size_t wi = 0; wi < m_acc.size(); ++wi) {
+        const auto& w = m_world->workloads[wi];
+        auto& p = m_prep[wi];
+        const auto& regions = m_acc[wi].series.regions;
+        p.flows.clear();
+        p.column.clear();
+        for (const auto& b : w.branches) {
+            p.flows.push_back(m_world->flow(w, b, 0.0, false));
+            const auto r = std::find(regions.begin(), regions.end(), p.flows.back().region);
+            p.column.push_back(r == regions.end() ? -1 : static_cast<int>(r - regions.begin()));
+        }
+        p.lost = 0;
+        for (int x : w.members)
+            p.lost += m_world->comps[static_cast<std::size_t>(x)].outboxLost;
+        p.lags.clear();
+        for (int x : w.stores) {
+            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
+            p.lost += c.writesLost;
+            // lag(t) = base + (t - cutSince) while cut: keep (value at m_last, grows?)
+            p.lags.emplace_back(m_world->currentLag(x, m_last).toSeconds(), c.cutSince >= 0);
+        }
+        p.outboxes.clear();
+        for (int x : w.members) {
+            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
+            if (!c.c->outbox)
+                continue;
+            // backlog(dt) = min(capacity, max(0, base + slope x dt)); no drain rate and not buffering: 0.
+            const double cap = OutboxModel::capacity(c);
+            if (m_outbox->buffering(x))
+                p.outboxes.push_back({c.backlog, c.inflow, cap});
+            else if (c.c->outbox->drainRate)
+                p.outboxes.push_back({c.backlog, c.inflow - *c.c->outbox->drainRate, cap});
+            else
+                p.outboxes.push_back({0.0, 0.0, cap});
+        }
+    }
 }
 
 void ScenarioPlayer::updateOutboxes(std::int64_t t0, std::int64_t t1)
@@ -135,6 +184,12 @@ void ScenarioPlayer::updateOutboxes(std::int64_t t0, std::int64_t t1)
             c.backlog = 0;
         else
             c.backlog = std::max(0.0, c.backlog + (c.inflow - *c.c->outbox->drainRate) * dt);
+        // A full outbox drops what does not fit: those writes are lost.
+        const double cap = OutboxModel::capacity(c);
+        if (c.backlog > cap) {
+            c.outboxLost += c.backlog - cap;
+            c.backlog = cap;
+        }
     }
 }
 
@@ -222,56 +277,58 @@ void ScenarioPlayer::feed(Tracker& tr, double a, double b, double ra, double rb)
     }
 }
 
-void ScenarioPlayer::sample(std::int64_t t, const std::vector<std::vector<models::BranchFlow>>* flows)
+void ScenarioPlayer::sample(std::int64_t t)
 {
     const double dt = static_cast<double>(t - m_last) / 1000.0;
     for (std::size_t wi = 0; wi < m_acc.size(); ++wi) {
         const auto& w = m_world->workloads[wi];
+        const auto& p = m_prep[wi];
         auto& s = m_acc[wi].series;
         const double d = m_world->demand(w);
-        std::vector<double> byRegion(s.regions.size(), 0.0);
         double total = 0, latency = 0;
+        for (auto& col : s.servedByRegion)
+            col.push_back(0.0);
         for (std::size_t i = 0; i < w.branches.size(); ++i) {
-            auto f = flows ? (*flows)[wi][i] : m_world->flow(w, w.branches[i], 0.0, false);
-            f.share = m_world->branchShare(w, i, t);
-            const double served = f.ok ? std::min(d * f.share, f.cap) * f.good : 0.0;
-            const auto r = std::find(s.regions.begin(), s.regions.end(), f.region);
-            if (r != s.regions.end())
-                byRegion[static_cast<std::size_t>(r - s.regions.begin())] += served;
+            const auto& f = p.flows[i];
+            if (!f.ok)
+                continue;
+            const double served = std::min(d * m_world->branchShare(w, i, t), f.cap) * f.good;
+            if (p.column[i] >= 0)
+                s.servedByRegion[static_cast<std::size_t>(p.column[i])].back() += served;
             total += served;
             latency += served * f.latencyMs;
         }
-        for (std::size_t r = 0; r < byRegion.size(); ++r)
-            s.servedByRegion[r].push_back(byRegion[r]);
         s.demand.push_back(d);
         s.availability.push_back(d > 0 ? total / d : 1.0);
         s.latencyMs.push_back(total > 0 ? latency / total : 0.0);
-        double lag = 0, lost = 0, backlog = 0;
-        for (int x : w.stores) {
-            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
-            lag = std::max(lag, m_world->currentLag(x, t).toSeconds());
-            lost += c.writesLost;
-        }
-        for (int x : w.members) {
-            const auto& c = m_world->comps[static_cast<std::size_t>(x)];
-            if (!c.c->outbox)
-                continue;
-            double b = c.backlog;
-            if (m_outbox->buffering(x))
-                b += c.inflow * dt;
-            else if (c.c->outbox->drainRate)
-                b = std::max(0.0, b + (c.inflow - *c.c->outbox->drainRate) * dt);
-            else
-                b = 0;
-            backlog += b;
+        double lag = 0, backlog = 0, dropped = 0;
+        for (const auto& [base, growing] : p.lags)
+            lag = std::max(lag, growing ? base + dt : base);
+        for (const auto& o : p.outboxes) {
+            const double b = std::max(0.0, o.base + o.slope * dt);
+            backlog += std::min(b, o.capacity);
+            dropped += std::max(0.0, b - o.capacity);
         }
         s.replicationLagS.push_back(lag);
-        s.writesLost.push_back(lost);
+        s.writesLost.push_back(p.lost + dropped);
         s.backlog.push_back(backlog);
     }
 }
 
 ReplayResult ScenarioPlayer::snapshot() const
+{
+    return result(true);
+}
+
+ReplayResult ScenarioPlayer::takeResult()
+{
+    ReplayResult r = result(false);
+    for (std::size_t wi = 0; wi < m_acc.size(); ++wi)
+        r.workloads[wi].series = std::move(m_acc[wi].series);
+    return r;
+}
+
+ReplayResult ScenarioPlayer::result(bool withSeries) const
 {
     ReplayResult r;
     r.scenario = m_scenario.id;
@@ -312,10 +369,78 @@ ReplayResult ScenarioPlayer::snapshot() const
             out.rpoWindow = std::max(out.rpoWindow, c.rpoWindow);
             out.rpoUnbounded = out.rpoUnbounded || c.unbounded;
         }
-        out.series = a.series;
+        for (int x : w.members)
+            out.writesLost += m_world->comps[static_cast<std::size_t>(x)].outboxLost;
+        if (finished())
+            out.reason = differenceReason(wi, out);
+        if (withSeries)
+            out.series = a.series;
         r.workloads.push_back(std::move(out));
     }
     return r;
+}
+
+std::string ScenarioPlayer::differenceReason(std::size_t wi, const WorkloadReplay& out) const
+{
+    if (m_scenario.faults.empty())
+        return {};
+    // The disruption class of the scenario: its first fault (as the CLI compares).
+    const Fault& first = m_scenario.faults.front();
+    DisruptionClass cls = DisruptionClass::Dependency;
+    if (first.kind == FaultKind::Corruption)
+        cls = DisruptionClass::Corruption;
+    else if (first.target.scope == FaultTarget::Scope::Region || first.target.scope == FaultTarget::Scope::Site)
+        cls = DisruptionClass::Region;
+    else if (first.target.scope == FaultTarget::Scope::Zone)
+        cls = DisruptionClass::Zone;
+    else if (first.kind == FaultKind::Crash)
+        cls = DisruptionClass::Instance;
+    const auto est = estimateRecovery(m_topology, *m_world->workloads[wi].w, cls);
+    if (est.rto.unbounded)
+        return {};
+    const auto& log = m_world->log();
+    const auto lastChange = [&](std::int64_t t) -> std::string {
+        const ReplayLogEntry* e = nullptr;
+        for (const auto& x : log)
+            if (x.timeMs <= t)
+                e = &x;
+        return e ? "; last change before recovery: " + models::clock(e->timeMs) + " " + e->text : std::string();
+    };
+    if (!out.rto) {
+        if (!out.disruptedAt)
+            return {};
+        return "not recovered by the end of the scenario (estimate " + formatDurationReadable(est.rto.total) +
+               "): the faults last longer than the recovery can work around" + lastChange(m_duration);
+    }
+    if (*out.rto == est.rto.total)
+        return {};
+    const std::int64_t diff = out.rto->ms - est.rto.total.ms;
+    const std::string head = "measured " + formatDurationReadable(*out.rto) + " vs estimate " + formatDurationReadable(est.rto.total) + ": ";
+    // 1. A fault ended before the estimated recovery could complete.
+    for (const auto& f : m_scenario.faults)
+        if (f.length && diff < 0) {
+            const std::int64_t end = f.at.ms + f.length->ms;
+            if (end > *out.disruptedAt && end <= *out.recoveredAt)
+                return head + "the fault ended at " + models::clock(end) +
+                       ", before the estimated recovery finished (the estimate assumes it lasts)" + lastChange(*out.recoveredAt);
+        }
+    // 2. The RTO threshold ends a DNS drain early.
+    std::int64_t ttl = 0;
+    for (const auto& r : m_world->routers)
+        ttl = std::max(ttl, r.ttl);
+    const double early = static_cast<double>(ttl) * (1.0 - m_options.rtoThreshold);
+    if (diff < 0 && static_cast<double>(-diff) <= early + 1.0)
+        return head + "with the " + formatNumber(m_options.rtoThreshold * 100) + "% threshold a DNS drain counts as done " +
+               formatNumber(std::round(early) / 1000.0) + " s before the TTL ends" + lastChange(*out.recoveredAt);
+    // 3. Corruption: counted from the detection; restore to a backup or point in time.
+    if (cls == DisruptionClass::Corruption)
+        return head + "the replay counts from the corruption's detection and restores to the point it chose" +
+               lastChange(*out.recoveredAt);
+    // 4. Otherwise: the timeline's last step (probe, drain, scale-out, failover, redeploy, breaker).
+    return head + (diff > 0 ? "the replay's timeline has a step the estimate does not add (capacity, a later fault, "
+                              "probes of hard dependencies or a circuit breaker)"
+                            : "the replay runs steps in parallel that the estimate adds (e.g. a redeploy during detection)") +
+           lastChange(*out.recoveredAt);
 }
 
 Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& scenario, const ReplayOptions& options,
@@ -327,7 +452,7 @@ Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& 
     if (observer)
         (*player)->addObserver(observer);
     (*player)->runToEnd();
-    return (*player)->snapshot();
+    return (*player)->takeResult();
 }
 
 } // namespace firedrill::sim

@@ -47,6 +47,8 @@ public:
     bool finished() const { return m_last >= m_duration; }
     /// The results so far (complete once finished()).
     ReplayResult snapshot() const;
+    /// The results, moving the time series out (no copy); the player keeps no series afterwards.
+    ReplayResult takeResult();
 
 private:
     struct Tracker
@@ -65,7 +67,10 @@ private:
     void refresh(Simulator& sim);
     void integrate(std::size_t w, std::int64_t t0, std::int64_t t1);
     void feed(Tracker& tr, double a, double b, double ra, double rb) const;
-    void sample(std::int64_t t, const std::vector<std::vector<models::BranchFlow>>* flows = nullptr);
+    ReplayResult result(bool withSeries) const;
+    std::string differenceReason(std::size_t workload, const WorkloadReplay& out) const;
+    void prepareSamples();
+    void sample(std::int64_t t);
     void updateOutboxes(std::int64_t t0, std::int64_t t1);
 
     Topology m_topology;
@@ -80,6 +85,20 @@ private:
     std::unique_ptr<models::CapacityModel> m_capacity;
     std::unique_ptr<models::OutboxModel> m_outbox;
     std::vector<Accum> m_acc;
+    /// Per workload, what stays constant between two events (prepareSamples()).
+    struct Prepared
+    {
+        std::vector<models::BranchFlow> flows;
+        std::vector<int> column;                        ///< region column of each branch, -1: none
+        std::vector<std::pair<double, bool>> lags;      ///< lag at the last event (s), growing (cut link)
+        struct Outbox
+        {
+            double base, slope, capacity; ///< backlog at the last event, messages/s, capacity
+        };
+        std::vector<Outbox> outboxes;
+        double lost = 0;
+    };
+    std::vector<Prepared> m_prep;
     std::int64_t m_last = 0;
     std::int64_t m_nextSample = 0;
 };

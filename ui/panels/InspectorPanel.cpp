@@ -144,6 +144,13 @@ void InspectorPanel::rebuild()
     addCountEditors();
     addUnitEditors();
     addDependencies();
+    // The dock may be narrow: combo boxes shrink to a few characters instead of their longest item,
+    // and rows put the field under its label when both do not fit side by side.
+    for (auto* combo : m_form->findChildren<QComboBox*>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_scroll->setWidget(m_form);
     refresh();
 }

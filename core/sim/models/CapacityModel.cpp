@@ -3,18 +3,17 @@
 #include "core/io/Units.h"
 
 #include <cmath>
+#include <limits>
 
 namespace firedrill::sim::models {
 
 double CapacityModel::load(int comp, std::int64_t t) const
 {
     double total = 0;
-    for (const auto& w : m_world.workloads)
-        for (std::size_t i = 0; i < w.branches.size(); ++i) {
-            const auto& b = w.branches[i];
-            if (!b.relocateTo && std::find(b.chain.begin(), b.chain.end(), comp) != b.chain.end())
-                total += m_world.demand(w) * m_world.branchShare(w, i, t);
-        }
+    for (const auto& [wi, bi] : m_world.comps[static_cast<std::size_t>(comp)].users) {
+        const auto& w = m_world.workloads[static_cast<std::size_t>(wi)];
+        total += m_world.demand(w) * m_world.branchShare(w, static_cast<std::size_t>(bi), t);
+    }
     return total;
 }
 
@@ -77,13 +76,8 @@ bool OutboxModel::buffering(int comp) const
     if (!s.c->outbox)
         return false;
     int buses = 0, down = 0;
-    for (const auto& d : s.c->dependsOn) {
-        const int t = m_world.indexOf(d.target.str());
-        if (t < 0)
-            continue;
+    for (const int t : s.buses) {
         const auto& ts = m_world.comps[static_cast<std::size_t>(t)];
-        if (ts.c->kind != ComponentKind::ServiceBus && ts.c->kind != ComponentKind::Queue)
-            continue;
         ++buses;
         if (ts.down > 0 || !m_world.losses().survives(*ts.c))
             ++down;
@@ -91,12 +85,34 @@ bool OutboxModel::buffering(int comp) const
     return buses > 0 && buses == down;
 }
 
+double OutboxModel::capacity(const ComponentState& s)
+{
+    return s.c->outbox && s.c->outbox->capacity ? static_cast<double>(*s.c->outbox->capacity)
+                                                : std::numeric_limits<double>::infinity();
+}
+
 void OutboxModel::react(Simulator& sim)
 {
     m_emptyAt.resize(m_world.comps.size(), -1);
+    m_fullAt.resize(m_world.comps.size(), -1);
     for (std::size_t i = 0; i < m_world.comps.size(); ++i) {
         const auto& s = m_world.comps[i];
-        if (!s.c->outbox || s.backlog <= 0 || buffering(static_cast<int>(i)))
+        if (!s.c->outbox)
+            continue;
+        if (buffering(static_cast<int>(i))) {
+            // The instant a buffering outbox fills up (from then on, writes are dropped).
+            const double cap = capacity(s);
+            if (std::isfinite(cap) && s.inflow > 0 && s.backlog < cap) {
+                const auto at = sim.now() + static_cast<std::int64_t>(std::ceil((cap - s.backlog) / s.inflow * 1000.0 - 1e-6));
+                if (at != m_fullAt[i]) {
+                    m_fullAt[i] = at;
+                    sim.schedule(at, m_target, Full, i);
+                }
+            }
+            continue;
+        }
+        m_fullAt[i] = -1;
+        if (s.backlog <= 0)
             continue;
         const double drain = s.c->outbox->drainRate.value_or(0.0);
         if (drain <= s.inflow)
@@ -112,6 +128,13 @@ void OutboxModel::react(Simulator& sim)
 void OutboxModel::apply(Simulator& sim, const Event& e)
 {
     const std::size_t i = static_cast<std::size_t>(e.payload);
+    if (e.kind == Full) {
+        if (m_fullAt[i] != sim.now())
+            return;
+        m_world.narrate(sim.now(), "The outbox of " + m_world.comps[i].c->id.str() + " is full (" +
+                                       formatNumber(capacity(m_world.comps[i])) + " messages): further writes are lost");
+        return;
+    }
     if (m_emptyAt[i] != sim.now())
         return;
     m_world.comps[i].backlog = 0;

@@ -24,7 +24,9 @@ protected:
 class OutboxModel : public Model
 {
 public:
-    enum Kind : std::uint32_t { Empty };
+    enum Kind : std::uint32_t { Empty, Full };
+    /// Messages the outbox of `s` holds (`outbox.capacity`, else unbounded).
+    static double capacity(const ComponentState& s);
     explicit OutboxModel(ReplayWorld& world) : Model(world) {}
     /// True when every bus or queue `comp` sends to is down, so its outbox buffers.
     bool buffering(int comp) const;
@@ -35,7 +37,7 @@ protected:
     void apply(Simulator& sim, const Event& event) override;
 
 private:
-    std::vector<std::int64_t> m_emptyAt;
+    std::vector<std::int64_t> m_emptyAt, m_fullAt;
 };
 
 } // namespace firedrill::sim::models

@@ -138,6 +138,24 @@ ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
             ww.branches.push_back(makeBranch(&ww.members, indexOf(ww.w->entry.str())));
         }
     }
+    // Static wiring cached for the per-event queries.
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        if (!cs[i].between.empty())
+            m_links.push_back(static_cast<int>(i));
+        for (const auto& d : cs[i].dependsOn) {
+            const int t = indexOf(d.target.str());
+            if (t >= 0 && isMessaging(cs[static_cast<std::size_t>(t)].kind))
+                comps[i].buses.push_back(t);
+        }
+    }
+    for (std::size_t w = 0; w < workloads.size(); ++w)
+        for (std::size_t b = 0; b < workloads[w].branches.size(); ++b) {
+            const auto& br = workloads[w].branches[b];
+            if (br.relocateTo)
+                continue;
+            for (int x : br.chain)
+                comps[static_cast<std::size_t>(x)].users.emplace_back(static_cast<int>(w), static_cast<int>(b));
+        }
 }
 
 int ReplayWorld::indexOf(const std::string& id) const
@@ -288,12 +306,31 @@ bool ReplayWorld::primaryLost(int store) const
     return !m_losses.survives(*s.c);
 }
 
+bool ReplayWorld::quorumLost(int store) const
+{
+    const auto& s = comps[static_cast<std::size_t>(store)];
+    if (!s.c->quorumCommit || s.primary < 0 || s.movedTo)
+        return false;
+    const auto& home = s.c->replicas[static_cast<std::size_t>(s.primary)].region;
+    bool any = false;
+    for (std::size_t r = 0; r < s.c->replicas.size(); ++r) {
+        const auto& rep = s.c->replicas[r];
+        if (static_cast<int>(r) == s.primary || rep.region != home)
+            continue;
+        any = true;
+        if (!s.downReplicas.count(static_cast<int>(r)) && placeAlive(rep.region, rep.zone))
+            return false;
+    }
+    return any;
+}
+
 bool ReplayWorld::linkUp(const RegionId& a, const RegionId& b) const
 {
     if (a == b)
         return true;
     bool any = false;
-    for (std::size_t i = 0; i < comps.size(); ++i) {
+    for (const int li : m_links) {
+        const auto i = static_cast<std::size_t>(li);
         const auto& between = comps[i].c->between;
         const auto has = [&](const RegionId& r) {
             return std::any_of(between.begin(), between.end(), [&](const LinkEnd& e) {
@@ -365,7 +402,7 @@ BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double sh
                 continue;
             if (s.phase != StorePhase::Serving)
                 f.ok = false;
-            else if (s.readOnly) {
+            else if (s.readOnly || s.quorumLost) {
                 f.good *= 1.0 - (w.w ? w.w->writeFraction : 0.0);
                 f.degraded = true;
             }
@@ -392,21 +429,28 @@ BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double sh
         }
     }
     // Soft dependencies: messaging is fine while one of a caller's buses is up; else its outbox buffers.
-    std::map<int, std::pair<int, int>> messaging; // caller -> (buses, buses down)
-    for (const auto& [caller, dep] : b.soft) {
+    // b.soft is grouped by caller (breadth-first order): count each caller's buses in one pass.
+    int caller = -1, buses = 0, busesDown = 0;
+    const auto flush = [&] {
+        if (buses > 0 && buses == busesDown)
+            f.degraded = true;
+        buses = busesDown = 0;
+    };
+    for (const auto& [from, dep] : b.soft) {
+        if (from != caller) {
+            flush();
+            caller = from;
+        }
         const bool alive = partAlive(dep, b.relocateTo);
         if (isMessaging(comps[static_cast<std::size_t>(dep)].c->kind)) {
-            auto& m = messaging[caller];
-            ++m.first;
-            m.second += alive ? 0 : 1;
+            ++buses;
+            busesDown += alive ? 0 : 1;
         } else if (!alive) {
             f.degraded = true;
             f.latencyMs += kFallbackLatencyMs;
         }
     }
-    for (const auto& [caller, counts] : messaging)
-        if (counts.first == counts.second)
-            f.degraded = true;
+    flush();
     return f;
 }
 

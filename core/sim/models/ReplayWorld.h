@@ -50,6 +50,10 @@ struct ComponentState
     // Outbox (compute with `outbox`)
     double backlog = 0;
     double inflow = 0;            ///< messages/s entering the outbox now
+    double outboxLost = 0;        ///< messages dropped because the outbox was full (capacity)
+    bool quorumLost = false;      ///< quorum commit: no secondary acknowledges, writes stop
+    std::vector<int> buses;       ///< its bus / queue dependencies (static wiring)
+    std::vector<std::pair<int, int>> users; ///< (workload, branch) of the non-relocated branches through it
     bool draining = false;        ///< its broker is reachable again
 };
 
@@ -129,6 +133,8 @@ public:
     double capacity(int comp, const std::optional<RegionId>& relocateTo) const;
     bool computeAlive(int comp, const std::optional<RegionId>& relocateTo) const;
     bool primaryLost(int store) const;
+    /// Quorum commit without a quorum: the primary's region has secondaries and none of them answers.
+    bool quorumLost(int store) const;
     bool linkUp(const RegionId& a, const RegionId& b) const; ///< true too when no link joins them
     std::optional<RegionId> storeRegion(int store) const;
     Duration currentLag(int store, std::int64_t now) const; ///< largest async lag incl. a cut
@@ -152,6 +158,7 @@ private:
     Branch makeBranch(const std::set<int>* members, int endpoint, bool hardOnly = false) const;
     bool partAlive(int comp, const std::optional<RegionId>& relocateTo) const;
     std::vector<double> m_demandOn; ///< demand of the workloads using each component
+    std::vector<int> m_links;       ///< components joining regions or sites (between)
 
     const Topology& m_topology;
     ReplayOptions m_options;

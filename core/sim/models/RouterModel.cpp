@@ -109,9 +109,15 @@ void RouterModel::answer(Simulator& sim, std::size_t ri)
     bool first = true;
     for (std::size_t e = 0; e < next.size(); ++e)
         if (next[e] > 0) {
-            text += (first ? "" : ", ") + endpointName(r, e);
+            if (!first)
+                text += ", ";
+            text += endpointName(r, e);
             if (next[e] < 1)
-                text += " " + formatNumber(std::round(next[e] * 1000) / 10) + "%";
+            {
+                text += ' ';
+                text += formatNumber(std::round(next[e] * 1000) / 10);
+                text += '%';
+            }
             first = false;
         }
     if (first)

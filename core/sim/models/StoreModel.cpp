@@ -74,6 +74,12 @@ void StoreModel::react(Simulator& sim)
             m_world.narrate(now, "Replication of " + m_world.label(idx) + " resumes and catches up");
         }
         const bool lost = m_world.primaryLost(idx);
+        const bool noQuorum = !lost && m_world.quorumLost(idx);
+        if (noQuorum != s.quorumLost) {
+            s.quorumLost = noQuorum;
+            m_world.narrate(now, m_world.label(idx) + (noQuorum ? ": no secondary acknowledges, quorum commit stops writes (reads go on)"
+                                                               : ": a secondary acknowledges again, writes resume"));
+        }
         if (lost && s.phase == StorePhase::Serving && !s.readOnly)
             plan(sim, idx);
         else if (!lost && (s.phase == StorePhase::FailingOver || s.phase == StorePhase::Unavailable || s.readOnly)) {
