@@ -78,20 +78,10 @@ RecoveryEstimate estimateCorruption(const Context& ctx)
         e.rpo.notes.push_back("replicas copy the corruption and no store has backups: all data is at risk");
         return e;
     }
-    std::vector<Path> paths;
-    std::vector<Loss> losses;
-    for (const auto& o : outcomes) {
-        paths.push_back(o.path);
-        losses.push_back(o.loss);
-    }
-    const Path worst = longest(paths, "other restores");
-    const auto it = std::find_if(outcomes.begin(), outcomes.end(),
-                                 [&](const Outcome& o) { return o.path.name == worst.name; });
-    e.situation = "corruption of " + nameOf(*it->store);
     notes.push_back("counted from the moment the corruption is noticed; writes made after the restore point must be "
                     "replayed or are lost");
-    e.rto = combineParallel({worst}, notes);
-    applyLosses(e, losses);
+    const Outcome& worst = worstOutcome(e, outcomes, "other restores", notes);
+    e.situation = "corruption of " + nameOf(*worst.store);
     for (const auto& n : notes)
         if (n.find("has no backups") != std::string::npos)
             addNote(e.rpo.notes, n);

@@ -122,18 +122,8 @@ RecoveryEstimate estimateDependency(const Context& ctx)
         e.rto.notes.push_back("the workload depends on no storage, cache, bus or queue outside its main path");
         return e;
     }
-    std::vector<Path> paths;
-    std::vector<Loss> losses;
-    for (const auto& o : outcomes) {
-        paths.push_back(o.path);
-        losses.push_back(o.loss);
-    }
-    const Path worst = longest(paths, "other dependencies");
-    const auto it = std::find_if(outcomes.begin(), outcomes.end(),
-                                 [&](const Outcome& o) { return o.path.name == worst.name; });
-    e.situation = "failure of " + nameOf(*it->dependency);
-    e.rto = combineParallel({worst}, {});
-    applyLosses(e, losses);
+    const Outcome& worst = worstOutcome(e, outcomes, "other dependencies", {});
+    e.situation = "failure of " + nameOf(*worst.dependency);
     return e;
 }
 

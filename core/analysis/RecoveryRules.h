@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+
 // Internal to the recovery estimator: shared context, term builders and the per-class rules.
 // Not part of the public API; see RecoveryEstimator.h and docs/estimates.md.
 
@@ -54,6 +56,12 @@ struct Loss
 
     Duration worst() const { return term ? term->value : Duration{}; }
 };
+
+/// Of several stores or dependencies that may fail, the worst: its path becomes the estimate's RTO, the
+/// losses of all of them its RPO. Returns the outcome whose path is the longest. `Outcome` has `path` and `loss`.
+template <class Outcome>
+const Outcome& worstOutcome(RecoveryEstimate& e, const std::vector<Outcome>& outcomes, const std::string& others,
+                            const std::vector<std::string>& notes);
 
 /// The longest of alternative or parallel candidates (an unbounded one wins). The others are listed
 /// in a note when `others` names them ("other instance losses").
@@ -125,5 +133,22 @@ RecoveryEstimate estimateZone(const Context& ctx);
 RecoveryEstimate estimateRegion(const Context& ctx);
 RecoveryEstimate estimateDependency(const Context& ctx);
 RecoveryEstimate estimateCorruption(const Context& ctx);
+
+template <class Outcome>
+const Outcome& worstOutcome(RecoveryEstimate& e, const std::vector<Outcome>& outcomes, const std::string& others,
+                            const std::vector<std::string>& notes)
+{
+    std::vector<Path> paths;
+    std::vector<Loss> losses;
+    for (const auto& o : outcomes) {
+        paths.push_back(o.path);
+        losses.push_back(o.loss);
+    }
+    const Path worst = longest(paths, others);
+    const auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const Outcome& o) { return o.path.name == worst.name; });
+    e.rto = combineParallel({worst}, notes);
+    applyLosses(e, losses);
+    return *it;
+}
 
 } // namespace firedrill::recovery
