@@ -12,7 +12,10 @@ namespace {
 
 Error unitError(std::string_view text, std::string_view expected)
 {
-    return Error{"bad-value", "'" + std::string(text) + "' is not " + std::string(expected)};
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+    std::string message = "'";
+    message.append(text).append("' is not ").append(expected);
+    return Error{"bad-value", message};
 }
 
 /// Reads the longest number at the front of `text`; returns its length (0 when there is none).
@@ -131,9 +134,11 @@ Result<Duration> parseDuration(std::string_view text)
     if (!any || !std::isfinite(totalMs) || totalMs > 9.0e15)
         return unitError(text, expected);
     const double rounded = std::round(totalMs);
-    if (std::fabs(rounded - totalMs) > 1e-6)
-        return Error{"bad-value", "'" + std::string(text) + "' is finer than a millisecond; expected " +
-                                      std::string(expected)};
+    if (std::fabs(rounded - totalMs) > 1e-6) {
+        std::string message = "'";
+        message.append(text).append("' is finer than a millisecond; expected ").append(expected);
+        return Error{"bad-value", message};
+    }
     const auto ms = static_cast<std::int64_t>(rounded);
     return Duration{negative ? -ms : ms};
 }
@@ -190,7 +195,7 @@ std::string formatDuration(Duration d)
     if (d.ms == 0)
         return "0s";
     if (d.ms < 0)
-        return "-" + formatDuration(Duration{-d.ms});
+        return std::string(1, '-').append(formatDuration(Duration{-d.ms}));
     static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
         {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
     for (const auto& [scale, unit] : units)
@@ -202,7 +207,7 @@ std::string formatDuration(Duration d)
 std::string formatDurationReadable(Duration d)
 {
     if (d.ms < 0)
-        return "-" + formatDurationReadable(Duration{-d.ms});
+        return std::string(1, '-').append(formatDurationReadable(Duration{-d.ms}));
     if (d.ms < 60'000)
         return formatNumber(static_cast<double>(d.ms) / 1000.0) + "s";
     static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
@@ -211,7 +216,9 @@ std::string formatDurationReadable(Duration d)
     std::int64_t rest = (d.ms + 500) / 1000 * 1000; // whole seconds from a minute up
     for (const auto& [scale, unit] : units) {
         if (rest >= scale) {
-            out += (out.empty() ? "" : " ") + std::to_string(rest / scale) + std::string(unit);
+            if (!out.empty())
+                out += ' ';
+            out.append(std::to_string(rest / scale)).append(unit);
             rest %= scale;
         }
     }
