@@ -34,7 +34,7 @@ struct WorkloadSeries
     std::vector<std::vector<double>> servedByRegion; ///< [region][sample] requests/s served
     std::vector<double> demand;                      ///< requests/s demanded
     std::vector<double> availability;                ///< served / demanded, 1 when nothing is demanded
-    std::vector<double> latencyMs;                   ///< added latency of served requests (degradation, fallbacks)
+    std::vector<double> latencyMs;                   ///< added latency of served requests (degradation, fallbacks, retry waits, queueing)
     std::vector<double> replicationLagS;             ///< largest lag of the workload's asynchronous copies, seconds
     std::vector<double> writesLost;                  ///< cumulative writes lost
     std::vector<double> backlog;                     ///< messages waiting in outboxes

@@ -2,6 +2,7 @@
 
 #include "models/CapacityModel.h"
 #include "models/FaultModel.h"
+#include "models/ResilienceModel.h"
 #include "models/ReplayWorld.h"
 #include "models/RouterModel.h"
 #include "models/StoreModel.h"
@@ -38,7 +39,9 @@ ScenarioPlayer::ScenarioPlayer(const Topology& topology, const Scenario& scenari
     m_routers = std::make_unique<RouterModel>(*m_world);
     m_capacity = std::make_unique<CapacityModel>(*m_world);
     m_outbox = std::make_unique<OutboxModel>(*m_world);
-    for (Model* m : std::initializer_list<Model*>{m_faults.get(), m_stores.get(), m_routers.get(), m_capacity.get(), m_outbox.get()})
+    m_resilience = std::make_unique<ResilienceModel>(*m_world);
+    for (Model* m : std::initializer_list<Model*>{m_faults.get(), m_stores.get(), m_routers.get(), m_capacity.get(), m_outbox.get(),
+                                                  m_resilience.get()})
         m->setTarget(m_sim.addHandler(m));
     m_world->advance = [this](std::int64_t t) { advance(t); };
     m_world->refresh = [this](Simulator& sim) { refresh(sim); };
@@ -71,6 +74,12 @@ void ScenarioPlayer::refresh(Simulator& sim)
     m_stores->react(sim);
     m_routers->react(sim);
     m_capacity->react(sim);
+    m_resilience->react(sim);
+    m_routers->takeovers(sim);
+    // Loads offered to capacity-bound tiers (retries included), for the queueing latency.
+    for (std::size_t i = 0; i < m_world->comps.size(); ++i)
+        if (m_world->comps[i].c->capacityRps)
+            m_world->comps[i].load = m_world->load(static_cast<int>(i), sim.now());
     // Outbox inflow at this instant: writes served through each buffering or draining caller.
     for (auto& c : m_world->comps)
         c.inflow = 0;
@@ -436,7 +445,18 @@ std::string ScenarioPlayer::differenceReason(std::size_t wi, const WorkloadRepla
     if (cls == DisruptionClass::Corruption)
         return head + "the replay counts from the corruption's detection and restores to the point it chose" +
                lastChange(*out.recoveredAt);
-    // 4. Otherwise: the timeline's last step (probe, drain, scale-out, failover, redeploy, breaker).
+    // 4. A circuit breaker closed last: it waits for its next half-open trial after the dependency returns.
+    if (diff > 0) {
+        const ReplayLogEntry* e = nullptr;
+        for (const auto& x : log)
+            if (x.timeMs <= *out.recoveredAt)
+                e = &x;
+        if (e && e->text.find("circuit breaker closes") != std::string::npos)
+            return head + "a circuit breaker stays open after its dependency returns, until its next half-open trial "
+                          "(up to breaker_open); core/analysis adds breaker_open only to the dependency estimate" +
+                   lastChange(*out.recoveredAt);
+    }
+    // 5. Otherwise: the timeline's last step (probe, drain, scale-out, failover, redeploy, breaker).
     return head + (diff > 0 ? "the replay's timeline has a step the estimate does not add (capacity, a later fault, "
                               "probes of hard dependencies or a circuit breaker)"
                             : "the replay runs steps in parallel that the estimate adds (e.g. a redeploy during detection)") +

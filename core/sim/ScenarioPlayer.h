@@ -18,6 +18,7 @@ class StoreModel;
 class RouterModel;
 class CapacityModel;
 class OutboxModel;
+class ResilienceModel;
 } // namespace models
 
 /// Replays one scenario of a topology (docs/engine.md): the behaviour models run on one Simulator,
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<models::RouterModel> m_routers;
     std::unique_ptr<models::CapacityModel> m_capacity;
     std::unique_ptr<models::OutboxModel> m_outbox;
+    std::unique_ptr<models::ResilienceModel> m_resilience;
     std::vector<Accum> m_acc;
     /// Per workload, what stays constant between two events (prepareSamples()).
     struct Prepared

@@ -2,6 +2,8 @@
 // from core/analysis's estimate. Expected values are worked out by hand in the comments.
 #include "ReplayTestSupport.h"
 
+#include "core/analysis/RecoveryEstimator.h"
+
 using namespace firedrill;
 using namespace firedrill::sim;
 using namespace replaytest;
@@ -30,12 +32,107 @@ scenarios:
     faults:
       - {at: 10m, target: db-z2, kind: outage, for: 10m}
 )";
+const std::string kBreaker = R"(firedrill: 1
+name: breaker
+regions:
+  - {id: weu, name: West Europe, zones: 3}
+components:
+  - id: web
+    kind: app-service
+    region: weu
+    instances: 2
+    depends_on: [cache]
+    resilience: {retries: 2, retry_delay: 100ms, breaker_threshold: 5, breaker_open: 30s}
+  - {id: cache, kind: cache, region: weu, mttr: 10m}
+workloads:
+  - {id: app, name: App, entry: web, demand_rps: 100}
+scenarios:
+  - id: s
+    name: s
+    duration: 1h
+    faults:
+      - {at: 10m, target: cache, kind: dependency-failure, for: 10m}
+  - id: odd
+    name: odd
+    duration: 1h
+    faults:
+      - {at: 10m, target: cache, kind: dependency-failure, for: 610s}
+)";
+
+const std::string kRetries = R"(firedrill: 1
+name: retries
+regions:
+  - {id: weu, name: West Europe}
+components:
+  - id: web
+    kind: app-service
+    region: weu
+    depends_on: [api]
+    resilience: {retries: 2, retry_delay: 100ms}
+  - {id: api, kind: app-service, region: weu, instances: 2, capacity_rps: 100}
+workloads:
+  - {id: app, name: App, entry: web, demand_rps: 100}
+scenarios:
+  - id: s
+    name: s
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.5, for: 10m}
+      - {at: 30m, target: web, kind: surge, multiplier: 3, for: 10m}
+)";
 } // namespace
 
 class TestReplayResilience : public QObject
 {
     Q_OBJECT
 private slots:
+    void circuitBreakerDelaysRecoveryByBreakerOpen()
+    {
+        // cache fails from 10m to 20m. web's breaker opens at 10m (fails fast); half-open trials at
+        // 10m + k x 30s; the one at 20m (k = 20) still sees it failing, the one at 20m 30s closes it.
+        // RTO = 10m 30s = core/analysis's dependency estimate: mttr 10m + breaker_open 30s.
+        const auto t = fromYaml(kBreaker);
+        const auto r = replay(t, "s");
+        const auto& w = r.workloads.at(0);
+        const auto est = estimateRecovery(t, t.workloads.at(0), DisruptionClass::Dependency);
+        QCOMPARE(est.rto.total, Duration::minutes(10) + Duration::seconds(30));
+        QVERIFY(w.rto.has_value());
+        QCOMPARE(*w.disruptedAt, Duration::minutes(10).ms);
+        QCOMPARE(w.rto->ms, est.rto.total.ms);
+        QVERIFY(w.reason.empty());
+        // failed = 100 rps x 630 s = 63,000.
+        QVERIFY(near(w.failed, 63'000));
+        // Back at 20m 10s: the next trial is at 10m + 21 x 30s = 20m 30s (20 s later), RTO 10m 30s again.
+        const auto r2 = replay(t, "odd");
+        QVERIFY(r2.workloads.at(0).rto.has_value());
+        QCOMPARE(r2.workloads.at(0).rto->ms, Duration::seconds(630).ms);
+        bool narrated = false;
+        for (const auto& e : r2.log)
+            narrated = narrated || (e.timeMs == 1'230'000 && e.text.find("succeeds 20s after it returned") != std::string::npos);
+        QVERIFY(narrated);
+    }
+
+    void retriesAndQueueingLatency()
+    {
+        // api: 2 instances x 100 rps, S = 1 / 100 s = 10 ms. No fault: load 100, rho = 0.5,
+        // queueing wait W - S = S rho / (1 - rho) = 10 ms.
+        // 10m-20m, 50% of api calls fail, web retries twice 100 ms apart: success 1 - 0.5^3 = 0.875;
+        // calls per request 1 + 0.5 + 0.25 = 1.75, so api's load is 175 rps (rho 0.875, wait
+        // 10 x 0.875 / 0.125 = 70 ms); retry wait of a served request: (0.25 x 100 + 0.125 x 200) / 0.875
+        // = 57.142857 ms. Latency 127.142857 ms; failed 100 x 0.125 x 600 = 7,500.
+        // 30m-40m, surge x3: 300 rps offered to 200 rps: 200 served (2/3), rho capped at 0.99:
+        // wait 10 x 0.99 / 0.01 = 990 ms; failed 100 x 600 = 60,000.
+        const auto t = fromYaml(kRetries);
+        const auto r = replay(t, "s");
+        const auto& w = r.workloads.at(0);
+        QVERIFY(near(w.series.latencyMs.at(5 * 60), 10.0));
+        QVERIFY(near(w.series.latencyMs.at(15 * 60), 70.0 + 50.0 / 0.875));
+        QVERIFY(near(w.series.availability.at(15 * 60), 0.875));
+        QVERIFY(near(w.series.availability.at(35 * 60), 2.0 / 3.0));
+        QVERIFY(near(w.series.latencyMs.at(35 * 60), 990.0));
+        QVERIFY(near(w.failed, 7'500 + 60'000));
+    }
+
     void quorumCommitStopsWritesWithoutSecondary()
     {
         // The only secondary is down from 10m to 20m: no quorum, so the 10% of requests that write fail

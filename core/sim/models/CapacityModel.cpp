@@ -9,12 +9,7 @@ namespace firedrill::sim::models {
 
 double CapacityModel::load(int comp, std::int64_t t) const
 {
-    double total = 0;
-    for (const auto& [wi, bi] : m_world.comps[static_cast<std::size_t>(comp)].users) {
-        const auto& w = m_world.workloads[static_cast<std::size_t>(wi)];
-        total += m_world.demand(w) * m_world.branchShare(w, static_cast<std::size_t>(bi), t);
-    }
-    return total;
+    return m_world.load(comp, t);
 }
 
 void CapacityModel::react(Simulator& sim)

@@ -4,6 +4,7 @@
 #include "core/model/ComponentKind.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <limits>
@@ -14,6 +15,8 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 /// Added latency of a request served without a failed soft dependency (cache miss -> database).
 constexpr double kFallbackLatencyMs = 50.0;
+/// Utilisation cap of the queueing approximation (W = S / (1 - rho) would diverge at 1).
+constexpr double kMaxUtilisation = 0.99;
 
 bool isMessaging(ComponentKind k) { return k == ComponentKind::ServiceBus || k == ComponentKind::Queue; }
 } // namespace
@@ -135,7 +138,13 @@ ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
                 ww.branches.push_back(std::move(b));
             }
         } else {
-            ww.branches.push_back(makeBranch(&ww.members, indexOf(ww.w->entry.str())));
+            const int entry = indexOf(ww.w->entry.str());
+            ww.branches.push_back(makeBranch(&ww.members, entry));
+            if (const int copy = secondaryCopy(ww, entry); copy >= 0) {
+                ww.branches.push_back(makeBranch(&ww.members, copy));
+                const Component& cc = *comps[static_cast<std::size_t>(copy)].c;
+                ww.takeoverDelay = cc.startupTime.value_or(Duration{}).ms;
+            }
         }
     }
     // Static wiring cached for the per-event queries.
@@ -153,9 +162,107 @@ ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
             const auto& br = workloads[w].branches[b];
             if (br.relocateTo)
                 continue;
-            for (int x : br.chain)
-                comps[static_cast<std::size_t>(x)].users.emplace_back(static_cast<int>(w), static_cast<int>(b));
+            for (std::size_t k = 0; k < br.chain.size(); ++k) {
+                auto& st = comps[static_cast<std::size_t>(br.chain[k])];
+                st.users.emplace_back(static_cast<int>(w), static_cast<int>(b));
+                st.userRetries.push_back(br.retries[k]);
+                st.userCaller.push_back(br.caller[k]);
+            }
         }
+    // Circuit breakers: one per hard dependency of a caller with breaker_threshold and breaker_open
+    // (not on a bus or queue its outbox covers).
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        const auto& res = cs[i].resilience;
+        if (!res || !res->breakerThreshold || !res->breakerOpen)
+            continue;
+        for (const auto& d : cs[i].dependsOn) {
+            const int t = indexOf(d.target.str());
+            if (t < 0 || d.kind != DependencyKind::Hard || (cs[i].outbox && isMessaging(cs[static_cast<std::size_t>(t)].kind)))
+                continue;
+            Breaker br;
+            br.dep = t;
+            comps[i].breakers.push_back(br);
+        }
+    }
+}
+
+int ReplayWorld::secondaryCopy(const WorkloadWiring& w, int entry) const
+{
+    // The entry's copy in the strategy's secondary region: the member whose id differs only in the
+    // region suffix ("settle-weu" <-> "settle-neu"), else the first member of the same kind there.
+    const auto& st = w.w->strategy;
+    if (entry < 0 || !st || !st->primary || !st->secondary || st->kind == StrategyKind::SingleRegion)
+        return -1;
+    const Component& e = *comps[static_cast<std::size_t>(entry)].c;
+    if (e.region != st->primary)
+        return -1;
+    const std::string id = e.id.str();
+    const auto stem = [](const std::string& s) { return s.substr(0, s.rfind('-') == std::string::npos ? s.size() : s.rfind('-')); };
+    int byKind = -1;
+    for (int m : w.members) {
+        const Component& c = *comps[static_cast<std::size_t>(m)].c;
+        if (m == entry || c.kind != e.kind || c.region != st->secondary)
+            continue;
+        if (stem(c.id.str()) == stem(id) && stem(id) != id)
+            return m;
+        if (byKind < 0)
+            byKind = m;
+    }
+    return byKind;
+}
+
+double ReplayWorld::attempts(double e, int retries)
+{
+    double total = 0, p = 1;
+    for (int k = 0; k <= retries; ++k) {
+        total += p;
+        p *= e;
+    }
+    return total;
+}
+
+bool ReplayWorld::breakerOpen(int caller, int dep) const
+{
+    for (const auto& b : comps[static_cast<std::size_t>(caller)].breakers)
+        if (b.dep == dep)
+            return b.open;
+    return false;
+}
+
+double ReplayWorld::errorRate(int comp) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    if (s.store) {
+        if (s.phase != StorePhase::Serving || primaryLost(comp))
+            return 1.0;
+    } else if (isCompute(comp) ? !computeAlive(comp, std::nullopt) : !partAlive(comp, std::nullopt)) {
+        return 1.0;
+    }
+    double ok = 1.0;
+    for (const auto& [err, lat] : s.degradations)
+        ok *= 1.0 - err;
+    return 1.0 - ok;
+}
+
+double ReplayWorld::load(int comp, std::int64_t t) const
+{
+    const auto& s = comps[static_cast<std::size_t>(comp)];
+    double total = 0;
+    double e = -1;
+    for (std::size_t u = 0; u < s.users.size(); ++u) {
+        const auto& [wi, bi] = s.users[u];
+        const auto& w = workloads[static_cast<std::size_t>(wi)];
+        double offered = demand(w) * branchShare(w, static_cast<std::size_t>(bi), t);
+        if (s.userCaller[u] >= 0 && breakerOpen(s.userCaller[u], comp))
+            offered = 0; // an open breaker fails fast: nothing reaches the dependency
+        else if (s.userRetries[u] > 0 && offered > 0) {
+            if (e < 0)
+                e = errorRate(comp);
+            offered *= attempts(e, s.userRetries[u]);
+        }
+        total += offered;
+    }
+    return total;
 }
 
 int ReplayWorld::indexOf(const std::string& id) const
@@ -196,11 +303,13 @@ Branch ReplayWorld::makeBranch(const std::set<int>* members, int endpoint, bool 
         return b;
     std::deque<int> todo{endpoint};
     std::set<int> seen{endpoint};
+    std::map<int, std::pair<int, int>> retriesOf; // dependency -> (retries, caller), the most retries
     while (!todo.empty()) {
         const int x = todo.front();
         todo.pop_front();
         b.chain.push_back(x);
-        for (const auto& d : comps[static_cast<std::size_t>(x)].c->dependsOn) {
+        const Component& cx = *comps[static_cast<std::size_t>(x)].c;
+        for (const auto& d : cx.dependsOn) {
             const int t = indexOf(d.target.str());
             if (t < 0 || (members && !members->count(t)))
                 continue;
@@ -210,9 +319,22 @@ Branch ReplayWorld::makeBranch(const std::set<int>* members, int endpoint, bool 
                 b.soft.emplace_back(x, t);
                 continue;
             }
+            if (d.kind == DependencyKind::Hard && cx.resilience && cx.resilience->retries.value_or(0) > 0) {
+                auto& r = retriesOf[t];
+                if (*cx.resilience->retries > r.first)
+                    r = {*cx.resilience->retries, x};
+            }
             if (seen.insert(t).second)
                 todo.push_back(t);
         }
+    }
+    for (int x : b.chain) {
+        const auto it = retriesOf.find(x);
+        const int caller = it == retriesOf.end() ? -1 : it->second.second;
+        b.retries.push_back(it == retriesOf.end() ? 0 : it->second.first);
+        b.caller.push_back(caller);
+        b.retryDelay.push_back(caller < 0 ? 0
+                                          : comps[static_cast<std::size_t>(caller)].c->resilience->retryDelay.value_or(Duration{}).ms);
     }
     return b;
 }
@@ -373,7 +495,9 @@ double ReplayWorld::share(const RouterState& r, std::size_t e, std::int64_t t, b
 
 double ReplayWorld::branchShare(const WorkloadWiring& w, std::size_t i, std::int64_t t, bool leftLimit) const
 {
-    return w.router < 0 ? 1.0 : share(routers[static_cast<std::size_t>(w.router)], i, t, leftLimit);
+    if (w.router < 0)
+        return static_cast<int>(i) == w.active ? 1.0 : 0.0;
+    return share(routers[static_cast<std::size_t>(w.router)], i, t, leftLimit);
 }
 
 BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double shareNow, bool probeView) const
@@ -386,13 +510,40 @@ BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double sh
         return f;
     const auto region = regionOf(b.endpoint, b.relocateTo);
     f.region = region ? region->str() : std::string();
-    for (int x : b.chain) {
+    for (std::size_t k = 0; k < b.chain.size(); ++k) {
+        const int x = b.chain[k];
         const auto& s = comps[static_cast<std::size_t>(x)];
+        const int retries = k < b.retries.size() ? b.retries[k] : 0;
+        double ok = 1.0;
         for (const auto& [err, lat] : s.degradations) {
-            f.good *= 1.0 - err;
+            ok *= 1.0 - err;
             f.latencyMs += static_cast<double>(lat);
             f.degraded = f.degraded || lat > 0;
         }
+        double tries = 1.0;
+        if (retries > 0 && ok < 1.0) {
+            // Each call fails with e; the caller retries up to `retries` times, retry_delay apart: a
+            // request succeeds with 1 - e^(1+retries); one that succeeds on try j+1 waited j x delay.
+            const double e = 1.0 - ok;
+            double pk = 1.0, wait = 0.0;
+            for (int j = 0; j <= retries; ++j) {
+                wait += pk * (1.0 - e) * static_cast<double>(j) * static_cast<double>(b.retryDelay[k]);
+                pk *= e;
+            }
+            const double success = 1.0 - pk;
+            f.good *= success;
+            if (success > 0) {
+                f.latencyMs += wait / success;
+                f.degraded = f.degraded || wait > 0;
+            }
+            tries = attempts(e, retries);
+        } else {
+            f.good *= ok;
+        }
+        if (!probeView) // probes, like for a store failing over, do not see it (every region alike)
+            for (const auto& br : s.breakers)
+                if (br.open)
+                    f.ok = false; // it fails fast until a half-open trial succeeds
         if (s.store) {
             // The route to the primary: only when its region stands (else the store is failing over).
             const auto home = storeRegion(x);
@@ -413,7 +564,15 @@ BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double sh
             }
             const double total = m_demandOn[static_cast<std::size_t>(x)];
             const double part = (w.w && total > 0) ? w.w->demandRps / total : 1.0;
-            f.cap = std::min(f.cap, capacity(x, b.relocateTo) * part);
+            const double capX = capacity(x, b.relocateTo);
+            f.cap = std::min(f.cap, capX * part / tries);
+            if (!probeView && s.c->capacityRps && *s.c->capacityRps > 0 && capX > 0 && std::isfinite(capX) && !b.relocateTo) {
+                // M/M/1 per instance: S = 1 / capacity_rps, rho = load / capacity (at most 0.99),
+                // W = S / (1 - rho); the series shows the wait in the queue, W - S = S rho / (1 - rho).
+                const double rho = std::min(s.load / capX, kMaxUtilisation);
+                if (rho > 0)
+                    f.latencyMs += 1000.0 / *s.c->capacityRps * rho / (1.0 - rho);
+            }
             if (s.unprobed > 0 && s.instances > 0 && !b.relocateTo)
                 f.good *= 1.0 - static_cast<double>(s.unprobed) / static_cast<double>(s.instances);
         } else if (!partAlive(x, b.relocateTo)) {

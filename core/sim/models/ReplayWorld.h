@@ -18,6 +18,16 @@ namespace firedrill::sim::models {
 /// Where a data store stands.
 enum class StorePhase { Serving, FailingOver, Restoring, Unavailable };
 
+/// A circuit breaker of a caller on one hard dependency (docs/engine.md, "Retries and circuit breakers").
+struct Breaker
+{
+    int dep = -1;                 ///< component index of the dependency
+    bool open = false;
+    std::int64_t openedAt = 0;    ///< half-open trials at openedAt + k x breaker_open
+    std::int64_t closeAt = -1;    ///< scheduled successful trial, -1: none
+    std::int64_t returnedAt = -1; ///< when the dependency last came back
+};
+
 /// Live state of one component (docs/engine.md, "State").
 struct ComponentState
 {
@@ -55,6 +65,11 @@ struct ComponentState
     std::vector<int> buses;       ///< its bus / queue dependencies (static wiring)
     std::vector<std::pair<int, int>> users; ///< (workload, branch) of the non-relocated branches through it
     bool draining = false;        ///< its broker is reachable again
+    // Resilience and queueing
+    std::vector<Breaker> breakers; ///< one per hard dependency when it has a circuit breaker
+    std::vector<int> userRetries;  ///< parallel to `users`: retries the branch's caller makes on it
+    std::vector<int> userCaller;   ///< parallel to `users`: that caller (-1: none)
+    double load = 0;               ///< requests/s offered to it at the last event, retries included
 };
 
 /// One way into a workload: an endpoint of its router (or its entry), possibly a redeployed copy.
@@ -64,6 +79,9 @@ struct Branch
     std::optional<RegionId> relocateTo; ///< redeployed copy: primary-region members run here instead
     std::vector<int> chain;             ///< members reached: hard deps, and soft deps on compute
     std::vector<std::pair<int, int>> soft; ///< (caller, soft non-compute dependency)
+    std::vector<int> retries;           ///< parallel to chain: retries its caller on the branch makes (0: none)
+    std::vector<std::int64_t> retryDelay; ///< parallel to chain: that caller's retry_delay (ms)
+    std::vector<int> caller;            ///< parallel to chain: that caller (-1: none)
 };
 
 /// DNS / routing state of one traffic manager or front door.
@@ -92,6 +110,11 @@ struct WorkloadWiring
     std::vector<Branch> branches; ///< one per router endpoint (same order), or the entry's branch
     std::vector<int> stores;      ///< member stores
     double surge = 1.0;
+    /// Without a router: branch 0 is the entry; branch 1, when present, is its copy in the strategy's
+    /// secondary region, which takes the work (active = 1) once the entry's region is lost.
+    int active = 0;
+    std::int64_t takeoverDelay = 0; ///< ms from the region loss to the copy taking over (its startup_time)
+    bool takeoverPending = false;
 };
 
 /// Per-branch traffic figures at one instant.
@@ -146,6 +169,15 @@ public:
     double branchShare(const WorkloadWiring& w, std::size_t i, std::int64_t t, bool leftLimit = false) const;
     bool isCompute(int comp) const;
     bool isStore(int comp) const;
+    /// Fraction of calls to `comp` that fail now (degradation error rates; 1 when it is down, not
+    /// serving or unreachable).
+    double errorRate(int comp) const;
+    /// Calls made per request with `retries` retries when a fraction `e` of calls fails: 1 + e + ... + e^retries.
+    static double attempts(double e, int retries);
+    /// True when `caller`'s breaker on `dep` is open.
+    bool breakerOpen(int caller, int dep) const;
+    /// Requests/s offered to compute tier `comp` at `t` by every workload's clients, retries included.
+    double load(int comp, std::int64_t t) const;
     double demand(const WorkloadWiring& w) const { return w.w->demandRps * w.surge; }
 
     std::vector<ComponentState> comps;
@@ -156,6 +188,7 @@ public:
 
 private:
     Branch makeBranch(const std::set<int>* members, int endpoint, bool hardOnly = false) const;
+    int secondaryCopy(const WorkloadWiring& w, int entry) const;
     bool partAlive(int comp, const std::optional<RegionId>& relocateTo) const;
     std::vector<double> m_demandOn; ///< demand of the workloads using each component
     std::vector<int> m_links;       ///< components joining regions or sites (between)

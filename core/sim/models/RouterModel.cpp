@@ -182,6 +182,13 @@ void RouterModel::react(Simulator& sim)
 void RouterModel::apply(Simulator& sim, const Event& e)
 {
     const std::int64_t now = sim.now();
+    if (e.kind == TakeOver) {
+        auto& w = m_world.workloads[static_cast<std::size_t>(e.payload)];
+        w.active = 1;
+        w.takeoverPending = false;
+        m_world.narrate(now, m_world.label(w.branches[1].endpoint) + " has taken over " + w.w->id.str());
+        return;
+    }
     const std::size_t k = e.kind == RedeployDone ? static_cast<std::size_t>(e.payload) : unpackIndex(e.payload);
     const std::size_t ri = e.kind == DrainEnd ? static_cast<std::size_t>(e.payload) : k / 4096;
     const std::size_t ei = k % 4096;
@@ -212,6 +219,23 @@ void RouterModel::apply(Simulator& sim, const Event& e)
     default: return;
     }
     answer(sim, ri);
+}
+
+void RouterModel::takeovers(Simulator& sim)
+{
+    for (std::size_t wi = 0; wi < m_world.workloads.size(); ++wi) {
+        auto& w = m_world.workloads[wi];
+        if (w.router >= 0 || w.branches.size() < 2 || w.active != 0 || w.takeoverPending)
+            continue;
+        const auto home = m_world.regionOf(w.branches[0].endpoint);
+        const auto there = m_world.regionOf(w.branches[1].endpoint);
+        if (!home || !there || !m_world.regionLost(*home) || m_world.regionLost(*there))
+            continue;
+        w.takeoverPending = true;
+        sim.scheduleIn(w.takeoverDelay, m_target, TakeOver, wi);
+        m_world.narrate(sim.now(), "Region " + home->str() + " is lost: " + m_world.label(w.branches[1].endpoint) + " takes over " +
+                                       w.w->id.str() + " after its start (" + formatDurationReadable(Duration{w.takeoverDelay}) + ")");
+    }
 }
 
 } // namespace firedrill::sim::models

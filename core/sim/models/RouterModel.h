@@ -10,12 +10,15 @@ namespace firedrill::sim::models {
 class RouterModel : public Model
 {
 public:
-    enum Kind : std::uint32_t { MarkDown, MarkUp, DrainEnd, RedeployDone };
+    enum Kind : std::uint32_t { MarkDown, MarkUp, DrainEnd, RedeployDone, TakeOver };
     explicit RouterModel(ReplayWorld& world) : Model(world) {}
     /// Initial answers (every endpoint healthy) at time 0.
     void initialise();
     /// Reacts to health changes: schedules probe verdicts and redeploys.
     void react(Simulator& sim);
+    /// Workloads without a router: when the entry's region is lost, its secondary-region copy takes
+    /// the work after its startup_time.
+    void takeovers(Simulator& sim);
 
 protected:
     void apply(Simulator& sim, const Event& event) override;
