@@ -10,6 +10,7 @@
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
+//   FIREDRILL_THEME=light|dark|system  use this theme for this run instead of the one in Preferences.
 //   FIREDRILL_SCREENSHOT=<path>   after loading (and selecting), save a PNG of the main window to <path>
 //                                 with QWidget::grab() and quit; exit status 1 when anything failed.
 //                                 The saved window layout is not restored, so screenshots are repeatable.
@@ -79,7 +80,9 @@ int main(int argc, char* argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("org.firedrill.Firedrill"));
     if (QFile::exists(QLatin1String(kAppIcon)))
         QApplication::setWindowIcon(QIcon(QLatin1String(kAppIcon)));
-    firedrill::ui::applyAppearance();
+    const QString themeOverride = qEnvironmentVariable("FIREDRILL_THEME");
+    firedrill::ui::applyAppearance(themeOverride.isEmpty() ? firedrill::ui::savedTheme()
+                                                           : firedrill::ui::themeFromName(themeOverride));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Disaster-recovery planning and drill console."));
@@ -101,6 +104,7 @@ int main(int argc, char* argv[])
     if (batch.unattended()) {
         window.setErrorDialogsEnabled(false);
         window.setUnsavedPolicy(firedrill::ui::DocumentActions::UnsavedPolicy::Discard);
+        window.setRecoveryPolicy(firedrill::ui::MainWindow::RecoveryPolicy::Ignore);
         QObject::connect(&window, &firedrill::ui::MainWindow::loadFailed, &window, &printError);
     } else {
         window.restoreWindowSettings();
@@ -110,6 +114,8 @@ int main(int argc, char* argv[])
     // Load once the event loop runs, so the window is already on screen while a large file reads.
     QTimer::singleShot(0, &window, [&] {
         const bool loaded = file.isEmpty() || window.openFile(file);
+        if (file.isEmpty())
+            window.offerUntitledRecovery(); // after a crash while editing a new topology
         if (batch.overlays)
             window.setAllOverlays(true);
         if (loaded && !batch.select.isEmpty() && !window.selectId(batch.select))

@@ -14,7 +14,9 @@
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/document/RegionEditing.h"
 #include "ui/panels/InspectorPanel.h"
+#include "ui/panels/RegionEditor.h"
 #include "ui/panels/SummaryStrip.h"
 #include "ui/panels/UnitField.h"
 
@@ -22,7 +24,9 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -84,6 +88,7 @@ private slots:
     void overlaysMarkSpofs();
     void exportsDiagram();
     void closingWithUnsavedChangesAsks();
+    void regionCreateFillConnectSaveReopen();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -388,6 +393,90 @@ void TestEditor::closingWithUnsavedChangesAsks()
     QVERIFY(!find(w, "vpn"));
     w.setUnsavedPolicy(DocumentActions::UnsavedPolicy::Discard);
     QVERIFY(w.close());
+}
+
+void TestEditor::regionCreateFillConnectSaveReopen()
+{
+    MainWindow& w = *m_window;
+    Document& doc = *w.document();
+    QUndoStack& undo = *doc.undoStack();
+    std::vector<Topology> states{doc.topology()};
+    auto step = [&] { states.push_back(doc.topology()); };
+
+    // Create a region (Edit ▸ Add Region): it is selected in the inspector's region editor.
+    action(w, "actionAddRegion")->trigger();
+    QCOMPARE(doc.topology().regions.size(), std::size_t(3));
+    const Region& added = doc.topology().regions.back();
+    QCOMPARE(added.id, RegionId("region-3"));
+    QCOMPARE(added.zones, 3);
+    RegionEditor* editor = w.inspector()->regionEditor();
+    QVERIFY(editor->isVisible());
+    QCOMPARE(editor->regionId(), QStringLiteral("region-3"));
+    step();
+
+    // Drop two components into it, and connect them.
+    const QString web = w.scene()->dropKind(ComponentKind::AppService, laneCentre(doc, QStringLiteral("region-3"), 1));
+    QCOMPARE(find(w, qPrintable(web))->region, std::optional<RegionId>(RegionId("region-3")));
+    step();
+    const QString db = w.scene()->dropKind(ComponentKind::SqlDatabase, laneCentre(doc, QStringLiteral("region-3"), 2));
+    QCOMPARE(find(w, qPrintable(db))->zone, std::optional<int>(2));
+    step();
+    QVERIFY(connectComponents(doc, web, db));
+    step();
+
+    // Edit the region's name, zones and pair through the inspector's widgets.
+    QVERIFY(w.selectId(QStringLiteral("region-3")));
+    QVERIFY(editor->isVisible());
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("region-name"));
+    name->setText(QStringLiteral("Sweden Central"));
+    emit name->editingFinished();
+    QCOMPARE(doc.topology().regions.back().name, std::string("Sweden Central"));
+    step();
+    auto* pair = editor->findChild<QComboBox*>(QStringLiteral("region-pair"));
+    pair->setCurrentIndex(pair->findData(QStringLiteral("neu")));
+    QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
+    QCOMPARE(doc.topology().regions.back().pair, std::optional<RegionId>(RegionId("neu")));
+    step();
+    // Fewer zones than its components use is refused with the reason; removing a region in use too.
+    auto* zones = editor->findChild<QSpinBox*>(QStringLiteral("region-zones"));
+    zones->setValue(1);
+    QCOMPARE(doc.topology().regions.back().zones, 3);
+    QVERIFY2(editor->errorText().contains(db), qPrintable(editor->errorText()));
+    QCOMPARE(zones->value(), 3);
+    editor->findChild<QPushButton*>(QStringLiteral("region-delete"))->click();
+    QVERIFY2(editor->errorText().contains(QStringLiteral("still holds")), qPrintable(editor->errorText()));
+    QCOMPARE(doc.topology().regions.size(), std::size_t(3));
+    QVERIFY(removeRegion(doc, QStringLiteral("weu")).contains(QStringLiteral("agw-weu")));
+    QCOMPARE(undo.count(), static_cast<int>(states.size()) - 1);
+
+    // Undo and redo each step.
+    for (std::size_t i = states.size() - 1; i > 0; --i) {
+        action(w, "actionUndo")->trigger();
+        QVERIFY2(doc.topology() == states[i - 1], qPrintable(QString::number(i)));
+    }
+    for (std::size_t i = 1; i < states.size(); ++i) {
+        action(w, "actionRedo")->trigger();
+        QVERIFY2(doc.topology() == states[i], qPrintable(QString::number(i)));
+    }
+
+    // Save, reopen and compare.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("regions.firedrill"));
+    QVERIFY(w.fileActions()->saveAs(path));
+    const Topology saved = doc.topology();
+    m_window.reset();
+    MainWindow reopened;
+    reopened.setErrorDialogsEnabled(false);
+    QVERIFY(reopened.openFile(path));
+    QVERIFY(reopened.document()->topology() == saved);
+
+    // An empty region can be removed, undoably.
+    Document& again = *reopened.document();
+    removeComponents(again, {web, db});
+    QVERIFY(removeRegion(again, QStringLiteral("region-3")).isEmpty());
+    QCOMPARE(again.topology().regions.size(), std::size_t(2));
+    again.undoStack()->undo();
+    QCOMPARE(again.topology().regions.size(), std::size_t(3));
 }
 
 QTEST_MAIN(TestEditor)

@@ -13,7 +13,8 @@ struct ChangeEvent
         ComponentAdded,   ///< `id` was inserted
         ComponentRemoved, ///< `id` was removed
         ComponentChanged, ///< some property of `id` changed (placement, dependencies, figures...)
-        WorkloadsChanged  ///< a workload was added, removed or edited (`id` names it)
+        WorkloadsChanged, ///< a workload was added, removed or edited (`id` names it)
+        RegionsChanged    ///< a region was added, removed or edited (`id` names it)
     };
     Kind kind = Kind::Reset;
     QString id;

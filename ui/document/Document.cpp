@@ -99,6 +99,14 @@ void Document::reset(const Topology& topology, bool modified)
     emit fileChanged();
 }
 
+void Document::restoreUnsaved(const Topology& topology)
+{
+    m_topology = topology;
+    m_undo->clear();
+    setForcedModified(true);
+    emitChange(ChangeEvent::Kind::Reset, {});
+}
+
 Result<void> Document::save(const QString& note)
 {
     if (m_format != Format::Workspace || !m_workspace)
@@ -106,11 +114,12 @@ Result<void> Document::save(const QString& note)
     if (m_readOnly)
         return error("read-only", tr("“%1” is open in another window or program; use Save As to save a copy.")
                                       .arg(QFileInfo(m_path).fileName()));
-    auto saved = m_workspace->save(m_topology, note.toStdString());
-    if (!saved)
-        return saved.error();
+    auto stored = m_workspace->save(m_topology, note.toStdString());
+    if (!stored)
+        return stored.error();
     m_undo->setClean();
     setForcedModified(false);
+    emit saved();
     return refreshRevisions();
 }
 
@@ -125,9 +134,9 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
         m_path = absolute;
         m_readOnly = false;
     m_readOnlyReason.clear();
-        auto saved = m_workspace->save(m_topology, note.toStdString());
-        if (!saved)
-            return saved.error();
+        auto stored = m_workspace->save(m_topology, note.toStdString());
+        if (!stored)
+            return stored.error();
     } else if (m_format == Format::Workspace && m_workspace) {
         return save(note);
     } else {
@@ -144,6 +153,7 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
     m_loadDiagnostics.clear();
     m_undo->setClean();
     setForcedModified(false);
+    emit saved();
     auto revisions = refreshRevisions();
     emit fileChanged();
     return revisions;
@@ -271,6 +281,32 @@ void Document::replaceWorkload(const Workload& workload)
         return;
     *it = workload;
     emitChange(ChangeEvent::Kind::WorkloadsChanged, qstr(workload.id.str()));
+}
+
+void Document::insertRegion(int index, const Region& region)
+{
+    auto& list = m_topology.regions;
+    const auto at = static_cast<std::ptrdiff_t>(std::clamp(index, 0, static_cast<int>(list.size())));
+    list.insert(list.begin() + at, region);
+    emitChange(ChangeEvent::Kind::RegionsChanged, qstr(region.id.str()));
+}
+
+void Document::removeRegion(const RegionId& id)
+{
+    auto it = findById(m_topology.regions, id);
+    if (it == m_topology.regions.end())
+        return;
+    m_topology.regions.erase(it);
+    emitChange(ChangeEvent::Kind::RegionsChanged, qstr(id.str()));
+}
+
+void Document::replaceRegion(const Region& region)
+{
+    auto it = findById(m_topology.regions, region.id);
+    if (it == m_topology.regions.end())
+        return;
+    *it = region;
+    emitChange(ChangeEvent::Kind::RegionsChanged, qstr(region.id.str()));
 }
 
 void Document::replacePolicies(const std::vector<Policy>& policies)

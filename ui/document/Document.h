@@ -60,6 +60,8 @@ public:
     Result<void> open(const QString& path);
     /// Replaces the document with `topology`, untied to any file (New, Import). `modified` marks it unsaved.
     void reset(const Topology& topology, bool modified);
+    /// Replaces the topology with `topology` (a recovered autosave), keeping the file, and marks it unsaved.
+    void restoreUnsaved(const Topology& topology);
     /// Appends a revision to the workspace with `note`. Fails for YAML and new documents (use saveAs()).
     Result<void> save(const QString& note);
     /// Writes the topology to a new workspace at `path` and ties the document to it.
@@ -89,6 +91,12 @@ public:
     void removeWorkload(const WorkloadId& id);
     /// Replaces the workload with the same id.
     void replaceWorkload(const Workload& workload);
+    /// Inserts a region at `index` (clamped).
+    void insertRegion(int index, const Region& region);
+    /// Removes a region by id.
+    void removeRegion(const RegionId& id);
+    /// Replaces the region with the same id.
+    void replaceRegion(const Region& region);
     /// Replaces the policies (used when removing a workload).
     void replacePolicies(const std::vector<Policy>& policies);
 
@@ -99,6 +107,8 @@ signals:
     void modifiedChanged(bool modified);
     /// The file the document is tied to (path, format, revisions) changed.
     void fileChanged();
+    /// The document was written to its file (Save, Save As) and is clean now.
+    void saved();
 
 private:
     void emitChange(ChangeEvent::Kind kind, const QString& id);

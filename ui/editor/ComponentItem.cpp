@@ -1,5 +1,6 @@
 #include "ComponentItem.h"
 
+#include "CanvasColors.h"
 #include "EdgeItem.h"
 #include "KindIcons.h"
 
@@ -50,18 +51,19 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const bool selected = option->state & QStyle::State_Selected;
     const QRectF card(0, 0, m_size.width(), m_size.height());
     const QColor accent = kindColor(m_info.kind);
+    const CanvasColors& colors = canvasColors();
     painter->setRenderHint(QPainter::Antialiasing);
 
     // Body, family stripe and outline (red and thick for a single point of failure).
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(0, 0, 0, 28));
+    painter->setBrush(colors.cardShadow);
     painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
-    painter->setBrush(isReplica() ? QColor(0xfb, 0xfb, 0xf8) : Qt::white);
-    QPen outline(selected ? QColor(0x1a, 0x73, 0xe8) : QColor(0xb8, 0xc0, 0xc8), selected ? 3.0 : 1.2);
+    painter->setBrush(isReplica() ? colors.replicaFill : colors.cardFill);
+    QPen outline(selected ? colors.selection : colors.cardBorder, selected ? 3.0 : 1.2);
     if (isReplica())
         outline.setStyle(Qt::DashLine);
     if (m_info.spof)
-        outline = QPen(QColor(0xd0, 0x21, 0x21), selected ? 4.5 : 3.5);
+        outline = QPen(colors.danger, selected ? 4.5 : 3.5);
     painter->setPen(outline);
     painter->drawRoundedRect(card, kRadius, kRadius);
     painter->setPen(Qt::NoPen);
@@ -79,7 +81,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     if (QFontMetricsF(titleFont).horizontalAdvance(m_info.title) > width)
         titleFont.setPointSizeF(11);
     painter->setFont(titleFont);
-    painter->setPen(QColor(0x1d, 0x23, 0x2b));
+    painter->setPen(colors.cardTitle);
     const QFontMetricsF titleMetrics(titleFont);
     double y = 5;
     if (titleMetrics.horizontalAdvance(m_info.title) <= width) {
@@ -97,7 +99,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     small.setPointSizeF(10);
     small.setBold(false);
     painter->setFont(small);
-    painter->setPen(QColor(0x5a, 0x64, 0x70));
+    painter->setPen(colors.cardSubtitle);
     const QFontMetricsF smallMetrics(small);
     const QString subtitle = smallMetrics.horizontalAdvance(m_info.subtitle) <= width || m_info.subtitleShort.isEmpty()
                                  ? m_info.subtitle
@@ -109,8 +111,8 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     // Problem badge in the top-right corner: red for errors, amber for warnings.
     if (m_info.errors + m_info.warnings > 0) {
         const QRectF badge(m_size.width() - 14, -8, 22, 22);
-        painter->setPen(QPen(Qt::white, 2));
-        painter->setBrush(m_info.errors > 0 ? QColor(0xd0, 0x21, 0x21) : QColor(0xe0, 0x8e, 0x00));
+        painter->setPen(QPen(colors.cardFill, 2));
+        painter->setBrush(m_info.errors > 0 ? colors.danger : colors.warning);
         painter->drawEllipse(badge);
         QFont badgeFont = small;
         badgeFont.setBold(true);
@@ -120,8 +122,8 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     }
 
     if (!isReplica() && (m_hovered || selected)) {
-        painter->setPen(QPen(QColor(0x1a, 0x73, 0xe8), 2));
-        painter->setBrush(Qt::white);
+        painter->setPen(QPen(colors.selection, 2));
+        painter->setBrush(colors.cardFill);
         painter->drawEllipse(handleRect());
     }
 }
@@ -137,6 +139,7 @@ void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double to
     const int maxLines = static_cast<int>((m_size.height() - firstLine - 2) / kLine);
     QFont bold = font;
     bold.setBold(true);
+    const CanvasColors& colors = canvasColors();
     const QString separator = QStringLiteral(" · ");
     int line = -1;
     double x = right;
@@ -153,7 +156,7 @@ void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double to
                 ++line;
                 x = left;
             } else if (x > left) {
-                painter->setPen(QColor(0x8a, 0x94, 0xa0));
+                painter->setPen(colors.separator);
                 painter->setFont(partFont);
                 painter->drawText(QPointF(x, firstLine + line * kLine + metrics.ascent()), separator);
                 x += sep;
@@ -165,8 +168,8 @@ void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double to
             x += metrics.horizontalAdvance(shown);
         }
     };
-    flow(m_info.figures, font, QColor(0x24, 0x2c, 0x36));
-    flow(m_info.overlay, bold, QColor(0x0b, 0x5c, 0xad));
+    flow(m_info.figures, font, colors.cardFigures);
+    flow(m_info.overlay, bold, colors.overlayText);
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)

@@ -1,5 +1,7 @@
 #include "ContainerItem.h"
 
+#include "CanvasColors.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -9,16 +11,16 @@ namespace firedrill::ui {
 
 namespace {
 
-QColor fillOf(ContainerBox::Kind kind)
+QColor fillOf(ContainerBox::Kind kind, const CanvasColors& c)
 {
     switch (kind) {
-    case ContainerBox::Kind::Global: return QColor(0xee, 0xf4, 0xfc);
-    case ContainerBox::Kind::Region: return QColor(0xf1, 0xf4, 0xf8);
-    case ContainerBox::Kind::Site: return QColor(0xef, 0xf6, 0xec);
-    case ContainerBox::Kind::Links: return QColor(0xf4, 0xf4, 0xf4);
-    case ContainerBox::Kind::Unplaced: return QColor(0xfd, 0xf1, 0xf1);
+    case ContainerBox::Kind::Global: return c.global;
+    case ContainerBox::Kind::Region: return c.region;
+    case ContainerBox::Kind::Site: return c.site;
+    case ContainerBox::Kind::Links: return c.links;
+    case ContainerBox::Kind::Unplaced: return c.unplaced;
     }
-    return Qt::white;
+    return c.background;
 }
 
 } // namespace
@@ -46,16 +48,17 @@ void ContainerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     Q_UNUSED(option);
     Q_UNUSED(widget);
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor red(0xd0, 0x21, 0x21);
-    painter->setPen(m_spof ? QPen(red, 4) : QPen(QColor(0x9f, 0xb0, 0xc2), 1.6));
-    painter->setBrush(fillOf(m_box.kind));
+    const CanvasColors& colors = canvasColors();
+    const QColor red = colors.danger;
+    painter->setPen(m_spof ? QPen(red, 4) : QPen(colors.containerBorder, 1.6));
+    painter->setBrush(fillOf(m_box.kind, colors));
     painter->drawRoundedRect(m_box.rect, 12, 12);
 
     QFont title = painter->font();
     title.setPointSizeF(14);
     title.setBold(true);
     painter->setFont(title);
-    painter->setPen(QColor(0x24, 0x30, 0x3e));
+    painter->setPen(colors.containerTitle);
     const QRectF titleRect = m_box.rect.adjusted(14, 7, -14, 0);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop,
                       QFontMetricsF(title).elidedText(m_box.title, Qt::ElideRight, titleRect.width()));
@@ -64,11 +67,11 @@ void ContainerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     laneFont.setPointSizeF(11);
     for (const LaneBox& lane : m_box.lanes) {
         const bool spof = std::find(m_spofLanes.begin(), m_spofLanes.end(), lane.zone) != m_spofLanes.end();
-        painter->setPen(spof ? QPen(red, 3) : QPen(QColor(0xc9, 0xd3, 0xde), 1.2));
-        painter->setBrush(lane.zone == 0 ? QColor(0xfa, 0xfb, 0xfd) : Qt::white);
+        painter->setPen(spof ? QPen(red, 3) : QPen(colors.laneBorder, 1.2));
+        painter->setBrush(lane.zone == 0 ? colors.laneRegionWide : colors.laneFill);
         painter->drawRoundedRect(lane.rect, 8, 8);
         painter->setFont(laneFont);
-        painter->setPen(QColor(0x4f, 0x5d, 0x6c));
+        painter->setPen(colors.laneLabel);
         const QString label = lane.zone == 0 ? QCoreApplication::translate("ContainerItem", "Region-\nwide")
                                              : QCoreApplication::translate("ContainerItem", "Zone %1").arg(lane.zone);
         // At the top of the lane, clear of the lines that leave the cards at mid-height.

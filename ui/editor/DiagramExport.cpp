@@ -1,5 +1,7 @@
 #include "DiagramExport.h"
 
+#include "CanvasColors.h"
+
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QImage>
@@ -30,7 +32,7 @@ bool exportDiagramPng(QGraphicsScene& scene, const QString& path)
     bool ok = false;
     renderClean(scene, [&](const QRectF& source) {
         QImage image((source.size() * kScale).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
+        image.fill(canvasColors().background);
         QPainter painter(&image);
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         scene.render(&painter, QRectF(QPointF(0, 0), source.size() * kScale), source);
@@ -52,7 +54,7 @@ bool exportDiagramSvg(QGraphicsScene& scene, const QString& path, const QString&
         QPainter painter;
         if (!painter.begin(&svg))
             return;
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), canvasColors().background);
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
         ok = painter.end();
     });

@@ -1,5 +1,6 @@
 #include "EdgeItem.h"
 
+#include "CanvasColors.h"
 #include "ComponentItem.h"
 
 #include <QFontMetricsF>
@@ -48,16 +49,17 @@ EdgeItem::EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QS
 
 QPen EdgeItem::pen() const
 {
+    const CanvasColors& c = canvasColors();
     switch (m_style) {
-    case Style::Hard: return QPen(QColor(0x37, 0x41, 0x4d), 2.2);
-    case Style::Soft: return QPen(QColor(0x37, 0x41, 0x4d), 2.2, Qt::DashLine);
-    case Style::Endpoint: return QPen(QColor(0x1f, 0x6f, 0xc5), 2.2);
+    case Style::Hard: return QPen(c.edgeDependency, 2.2);
+    case Style::Soft: return QPen(c.edgeDependency, 2.2, Qt::DashLine);
+    case Style::Endpoint: return QPen(c.edgeEndpoint, 2.2);
     case Style::Replication: {
-        QPen pen(QColor(0xc0, 0x66, 0x0c), 2.6, Qt::DotLine);
+        QPen pen(c.edgeReplication, 2.6, Qt::DotLine);
         pen.setCapStyle(Qt::RoundCap);
         return pen;
     }
-    case Style::LinkEnd: return QPen(QColor(0x8a, 0x96, 0xa3), 1.8, Qt::DashDotLine);
+    case Style::LinkEnd: return QPen(c.edgeLink, 1.8, Qt::DashDotLine);
     }
     return QPen();
 }
@@ -124,9 +126,9 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
                                                           : m_line.length() / 2;
         box.moveCenter(m_line.pointAt(1.0 - back / m_line.length()));
         painter->setPen(QPen(linePen.color(), 1));
-        painter->setBrush(QColor(255, 255, 255, 235));
+        painter->setBrush(canvasColors().labelFill);
         painter->drawRoundedRect(box, 5, 5);
-        painter->setPen(linePen.color().darker(130));
+        painter->setPen(canvasColors().dark ? linePen.color().lighter(115) : linePen.color().darker(130));
         painter->drawText(box, Qt::AlignCenter, m_label);
     }
 }

@@ -1,5 +1,6 @@
 #include "TopologyScene.h"
 
+#include "CanvasColors.h"
 #include "CardBuilder.h"
 #include "ComponentItem.h"
 #include "ContainerItem.h"
@@ -18,7 +19,7 @@ namespace firedrill::ui {
 
 TopologyScene::TopologyScene(Document* document, QObject* parent) : QGraphicsScene(parent), m_document(document)
 {
-    setBackgroundBrush(Qt::white);
+    setBackgroundBrush(canvasColors().background);
     connect(m_document, &Document::changed, this, &TopologyScene::onChanged);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
         if (!m_rebuilding)
@@ -34,6 +35,14 @@ TopologyScene::~TopologyScene()
     m_cards.clear();
     m_edges.clear();
     clear();
+}
+
+void TopologyScene::refreshColors()
+{
+    setBackgroundBrush(canvasColors().background);
+    for (QGraphicsItem* item : items())
+        item->update(); // also drops any cached pixmaps
+    update();
 }
 
 void TopologyScene::setOverlays(const Overlays& overlays)
@@ -238,7 +247,7 @@ void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
     ComponentItem* under = event->button() == Qt::LeftButton ? cardAt(event->scenePos()) : nullptr;
     if (under && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
         m_connectFrom = under->componentId();
-        m_rubberLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(QColor(0x1a, 0x73, 0xe8), 2, Qt::DashLine));
+        m_rubberLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(canvasColors().selection, 2, Qt::DashLine));
         m_rubberLine->setZValue(10);
         event->accept();
         return;

@@ -53,6 +53,8 @@ public:
     /// The region, zone or site at `scenePos`; an empty placement outside them.
     Placement placementAt(QPointF scenePos) const;
     /// Creates a component of `kind` where it was dropped (the palette's drop lands here); returns its id.
+    /// Repaints everything after the application palette (theme) changed.
+    void refreshColors();
     QString dropKind(ComponentKind kind, QPointF scenePos);
     /// Commits a drag of `ids` whose cards now have their centres at the given points (a move command per
     /// card that left its zone, one undo step for all); cards snap back into the layout.

@@ -46,13 +46,13 @@ void DocumentActions::populateMenu(QMenu* menu)
     menu->addSeparator();
     add(menu, QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, &DocumentActions::triggerSave);
     add(menu, QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, &DocumentActions::chooseSaveAs);
-    add(menu, QStringLiteral("actionRevert"), tr("Re&vert"), {}, &DocumentActions::triggerRevert);
+    add(menu, QStringLiteral("actionRevert"), tr("Re&vert"), QKeySequence(Qt::Key_F5), &DocumentActions::triggerRevert);
     menu->addSeparator();
     add(menu, QStringLiteral("actionImportYaml"), tr("&Import YAML…"), QKeySequence(Qt::CTRL | Qt::Key_I),
         &DocumentActions::chooseImport);
     add(menu, QStringLiteral("actionExportYaml"), tr("&Export YAML…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         &DocumentActions::chooseExportYaml);
-    add(menu, QStringLiteral("actionExportPng"), tr("Export Diagram as &PNG…"), {}, &DocumentActions::chooseExportPng);
+    add(menu, QStringLiteral("actionExportPng"), tr("Export Diagram as &PNG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &DocumentActions::chooseExportPng);
     add(menu, QStringLiteral("actionExportSvg"), tr("Export Diagram as S&VG…"), {}, &DocumentActions::chooseExportSvg);
 }
 
@@ -154,9 +154,12 @@ bool DocumentActions::revert()
     if (m_document->path().isEmpty())
         return false;
     auto result = m_document->open(m_document->path());
-    if (!result)
+    if (!result) {
         report(tr("Cannot revert"), qstr(result.error().message));
-    return result.ok();
+        return false;
+    }
+    emit reverted();
+    return true;
 }
 
 bool DocumentActions::importYaml(const QString& path)

@@ -62,6 +62,8 @@ signals:
     /// The workspace just opened is held by another Firedrill, so it opened read-only; `holder` is core's
     /// message naming the user, host and process that hold it.
     void openedReadOnly(const QString& holder);
+    /// The document was re-read from its file, dropping unsaved changes.
+    void reverted();
     /// An operation failed; `message` says why (the window shows it).
     void failed(const QString& title, const QString& message);
 

@@ -3,6 +3,8 @@
 #include "ui/document/ComponentClipboard.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/RegionEditing.h"
+#include "ui/common/DisplayText.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
 
@@ -74,6 +76,20 @@ void EditorActions::populateEditMenu(QMenu* edit, QToolBar* tools)
                 item->setSelected(true);
     });
     edit->addSeparator();
+    connect(addEdit(edit, "actionAddRegion", tr("Add &Region"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)),
+            &QAction::triggered, this, [this] {
+                const Topology& t = m_document->topology();
+                for (int n = static_cast<int>(t.regions.size()) + 1;; ++n) {
+                    Region region;
+                    region.id = RegionId(QStringLiteral("region-%1").arg(n).toStdString());
+                    region.name = tr("New region %1").arg(n).toStdString();
+                    region.zones = 3;
+                    if (addRegion(*m_document, region).isEmpty()) {
+                        emit regionAdded(qstr(region.id.str()));
+                        return;
+                    }
+                }
+            });
     QAction* connectMode = addEdit(edit, "actionConnect", tr("C&onnect Tool"), QKeySequence(Qt::Key_C));
     connectMode->setCheckable(true);
     connectMode->setToolTip(tr("Drag from one card to another to add a dependency (C)"));
@@ -108,6 +124,7 @@ void EditorActions::populateViewMenu(QMenu* view, QToolBar* tools)
     for (const auto& [name, text] : overlays) {
         QAction* a = overlayMenu->addAction(text);
         a->setObjectName(QLatin1String(name));
+        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + m_overlayActions.size())));
         a->setCheckable(true);
         connect(a, &QAction::toggled, this, &EditorActions::updateOverlays);
         m_overlayActions << a;

@@ -40,6 +40,10 @@ public:
     /// Adds the clipboard's components with fresh ids and selects them; false when it holds none.
     bool paste();
 
+signals:
+    /// Edit ▸ Add Region created the region `id`.
+    void regionAdded(const QString& id);
+
 private:
     QAction* addEdit(QMenu* menu, const char* name, const QString& text, const QKeySequence& key);
     void updateOverlays();

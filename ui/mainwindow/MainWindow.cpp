@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
 #include "EditorActions.h"
+#include "SettingsDialog.h"
 #include "TopologySummary.h"
 #include "core/model/Validator.h"
 #include "ui/common/DisplayText.h"
+#include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
 #include "ui/editor/CardBuilder.h"
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -44,6 +47,7 @@ namespace {
 constexpr int kSettingsVersion = 2;
 const char* const kGeometryKey = "mainWindow/geometry";
 const char* const kStateKey = "mainWindow/state";
+const char* const kAutosaveKey = "editor/autosaveMinutes";
 
 QString emptyHint()
 {
@@ -58,6 +62,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_document = new Document(this);
     m_scene = new TopologyScene(m_document, this);
     m_files = new DocumentActions(m_document, m_scene, this);
+    m_autosave = new Autosave(m_document, this);
+    m_autosave->setIntervalMinutes(
+        QSettings().value(QLatin1String(kAutosaveKey), Autosave::kDefaultIntervalMinutes).toInt());
+    connect(m_files, &DocumentActions::reverted, m_autosave, &Autosave::discard);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     createCentre();
     createDocks();
     createActions();
@@ -139,7 +148,14 @@ void MainWindow::createActions()
     tools->addAction(m_files->action(QStringLiteral("actionSave")));
     tools->addSeparator();
     m_editor = new EditorActions(m_document, m_scene, m_view, this);
-    m_editor->populateEditMenu(menuBar()->addMenu(tr("&Edit")), tools);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_editor->populateEditMenu(edit, tools);
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(m_editor, &EditorActions::regionAdded, this, [this](const QString& id) { selectId(id); });
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_editor->populateViewMenu(view, tools);
     view->addSeparator();
@@ -163,6 +179,50 @@ bool MainWindow::openFile(const QString& path)
         return false;
     m_hasDocument = true;
     onDocumentChanged(true);
+    offerRecovery(m_document->path());
+    return true;
+}
+
+bool MainWindow::offerUntitledRecovery()
+{
+    return offerRecovery(QString());
+}
+
+bool MainWindow::offerRecovery(const QString& documentPath)
+{
+    std::optional<Autosave::Recovery> found = Autosave::findRecovery(documentPath);
+    if (!found || m_recoveryPolicy == RecoveryPolicy::Ignore)
+        return false;
+    RecoveryPolicy choice = m_recoveryPolicy;
+    if (choice == RecoveryPolicy::Ask) {
+        const QString what = documentPath.isEmpty() ? tr("an untitled topology")
+                                                    : tr("“%1”").arg(QFileInfo(documentPath).fileName());
+        QMessageBox box(QMessageBox::Question, tr("Restore unsaved changes?"),
+                        tr("Firedrill found changes to %1 that were autosaved but never saved.").arg(what),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(
+            tr("They were autosaved %1, perhaps before Firedrill stopped unexpectedly. Restore them? "
+               "Discarding deletes the autosave; the file itself is not changed either way.")
+                .arg(found->savedAt.isValid() ? found->savedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                              : tr("earlier")));
+        QPushButton* restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+        box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(restore);
+        box.exec();
+        choice = box.clickedButton() == restore ? RecoveryPolicy::Restore : RecoveryPolicy::Discard;
+    }
+    if (choice == RecoveryPolicy::Discard) {
+        Autosave::remove(found->sidePath);
+        return false;
+    }
+    if (documentPath.isEmpty())
+        m_document->reset(found->topology, true);
+    else
+        m_document->restoreUnsaved(found->topology);
+    m_autosave->adopt(found->sidePath);
+    m_hasDocument = true;
+    onDocumentChanged(true);
+    statusBar()->showMessage(tr("Restored the autosaved changes; save to keep them."), 15000);
     return true;
 }
 
@@ -170,6 +230,7 @@ bool MainWindow::closeDocument()
 {
     if (!m_files->maybeSave())
         return false;
+    m_autosave->discard();
     m_document->reset(Topology{}, false);
     m_hasDocument = false;
     onDocumentChanged(true);
@@ -264,6 +325,8 @@ void MainWindow::showNode(const NodeRef& node)
         m_scene->selectIds(node.kind == NodeRef::Kind::Component ? QStringList{node.id} : QStringList{});
         m_syncingSelection = false;
     }
+    if (node.kind == NodeRef::Kind::Region)
+        m_inspector->showRegion(node.id);
     const Topology& topology = m_document->topology();
     PropertySheet sheet;
     if (node.kind == NodeRef::Kind::Group || node.kind == NodeRef::Kind::Zone)
@@ -368,12 +431,35 @@ void MainWindow::saveWindowSettings() const
     settings.setValue(QLatin1String(kStateKey), saveState(kSettingsVersion));
 }
 
+void MainWindow::showPreferences()
+{
+    SettingsDialog dialog(savedTheme(), m_autosave->intervalMinutes(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPreferences(dialog.theme(), dialog.autosaveMinutes());
+}
+
+void MainWindow::applyPreferences(Theme theme, int autosaveMinutes)
+{
+    saveTheme(theme);
+    applyAppearance(theme);
+    m_autosave->setIntervalMinutes(autosaveMinutes);
+    QSettings().setValue(QLatin1String(kAutosaveKey), m_autosave->intervalMinutes());
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_scene)
+        m_scene->refreshColors();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }
+    m_autosave->discard();
     saveWindowSettings();
     event->accept();
 }

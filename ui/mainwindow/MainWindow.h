@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Appearance.h"
 #include "DocumentActions.h"
 #include "ui/panels/NodeRef.h"
 
@@ -11,6 +12,7 @@ class QUndoView;
 
 namespace firedrill::ui {
 
+class Autosave;
 class DetailsPanel;
 class EditorActions;
 class Document;
@@ -31,6 +33,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    /// What to do with an autosaved side file found when a document opens.
+    enum class RecoveryPolicy { Ask, Restore, Discard, Ignore };
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -53,6 +58,17 @@ public:
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
     /// What closing with unsaved changes does instead of asking (tests and batch runs).
     void setUnsavedPolicy(DocumentActions::UnsavedPolicy policy) { m_files->setUnsavedPolicy(policy); }
+    /// Replaces the "restore autosaved changes?" question (tests and batch runs; Ignore leaves the file).
+    void setRecoveryPolicy(RecoveryPolicy policy) { m_recoveryPolicy = policy; }
+    /// Offers to restore an autosave of an untitled document (at start, when no file is given). True when
+    /// it was restored.
+    bool offerUntitledRecovery();
+    /// Applies and remembers the theme and autosave interval (what Edit ▸ Preferences does on OK).
+    void applyPreferences(Theme theme, int autosaveMinutes);
+    /// Opens Edit ▸ Preferences.
+    void showPreferences();
+    /// The autosave timer and side file of the shown document.
+    Autosave* autosave() const { return m_autosave; }
     /// Selects a component, region, site, workload, scenario or replica id (outline and canvas).
     bool selectId(const QString& id);
     /// Restores the window geometry and dock layout saved when the window last closed.
@@ -85,6 +101,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
     /// Reports a failure: emits loadFailed() and, when dialogs are enabled, shows a message box.
     virtual void reportLoadError(const QString& title, const QString& message);
     /// Tells who holds the workspace (status bar, and a message box when dialogs are enabled).
@@ -103,10 +120,13 @@ private:
     void updateTitle();
     void updateStatus();
     void saveWindowSettings() const;
+    bool offerRecovery(const QString& documentPath);
     QDockWidget* addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area);
 
     Document* m_document = nullptr;
     DocumentActions* m_files = nullptr;
+    Autosave* m_autosave = nullptr;
+    RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
     EditorActions* m_editor = nullptr;
     bool m_hasDocument = false;
     bool m_errorDialogs = true;

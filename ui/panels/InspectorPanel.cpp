@@ -1,5 +1,6 @@
 #include "InspectorPanel.h"
 
+#include "RegionEditor.h"
 #include "UnitField.h"
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
@@ -64,6 +65,9 @@ InspectorPanel::InspectorPanel(Document* document, QWidget* parent) : QWidget(pa
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_hint);
     layout->addWidget(m_scroll);
+    m_region = new RegionEditor(document, this);
+    m_region->hide();
+    layout->addWidget(m_region);
     connect(m_document, &Document::changed, this, &InspectorPanel::onChanged);
     showComponent({});
 }
@@ -83,11 +87,26 @@ UnitField* InspectorPanel::unitField(const QString& name) const
 
 void InspectorPanel::showComponent(const QString& id)
 {
+    if (id.isEmpty() && m_region->isVisible())
+        return; // a region is being edited; a component selection replaces it
+    if (!id.isEmpty()) {
+        m_region->hide();
+        m_region->showRegion({});
+    }
     if (id == m_id && m_form)
         return;
     m_id = id;
     ++m_spinSession;
     rebuild();
+}
+
+void InspectorPanel::showRegion(const QString& id)
+{
+    m_region->hide();
+    showComponent({});
+    m_region->showRegion(id);
+    m_region->setVisible(!m_region->regionId().isEmpty());
+    m_hint->setVisible(!m_region->isVisible());
 }
 
 void InspectorPanel::onChanged(const ChangeEvent& event)
@@ -113,7 +132,7 @@ void InspectorPanel::rebuild()
         old->deleteLater(); // may be called from one of its editors' signals
     m_form = nullptr;
     const Component* c = component();
-    m_hint->setVisible(!c);
+    m_hint->setVisible(!c && !m_region->isVisible());
     m_scroll->setVisible(c != nullptr);
     if (!c)
         return;

@@ -17,6 +17,7 @@ class QScrollArea;
 namespace firedrill::ui {
 
 class Document;
+class RegionEditor;
 class UnitField;
 struct ChangeEvent;
 
@@ -33,6 +34,10 @@ public:
 
     /// Shows the component `id` (empty or unknown: a hint).
     void showComponent(const QString& id);
+    /// Shows the editors of the region `id` (name, zones, pair) instead of a component's.
+    void showRegion(const QString& id);
+    /// The region editors (shown by showRegion()).
+    RegionEditor* regionEditor() const { return m_region; }
     /// The component shown, or empty.
     const QString& componentId() const { return m_id; }
     /// The unit field named `name` ("sla", "mtbf", ...), or nullptr.
@@ -58,6 +63,7 @@ private:
     QWidget* m_form = nullptr;
     QFormLayout* m_layout = nullptr;
     QLabel* m_hint = nullptr;
+    RegionEditor* m_region = nullptr;
     std::vector<std::function<void(const Component&)>> m_refreshers;
     std::vector<UnitField*> m_unitFields;
     int m_spinSession = 0;

@@ -1,5 +1,6 @@
 #include "SummaryStrip.h"
 
+#include "ui/editor/CanvasColors.h"
 #include "core/analysis/AvailabilityReport.h"
 #include "core/analysis/CostModel.h"
 #include "core/analysis/SpofAnalysis.h"
@@ -8,6 +9,7 @@
 #include "ui/document/Document.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -36,9 +38,7 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent
 {
     setObjectName(QStringLiteral("summaryStrip"));
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0xf3, 0xf6, 0xfa));
-    setPalette(pal);
+    setBackgroundRole(QPalette::AlternateBase); // follows the theme
     QFont big = font();
     big.setPointSizeF(big.pointSizeF() + 1);
     setFont(big);
@@ -104,12 +104,23 @@ void SummaryStrip::fillWorkloads()
     m_workloads->setCurrentIndex(std::max(0, m_workloads->findData(current)));
 }
 
+void SummaryStrip::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_spofs)
+        refresh();
+}
+
 void SummaryStrip::refresh()
 {
     m_figures = compute(m_document->topology(), focus());
     const SummaryFigures& f = m_figures;
-    m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:#5a6470'>(all %2)</span>")
-                                         .arg(money(*f.workloadCost), money(f.topologyCost))
+    const bool dark = canvasColors().dark;
+    const QString muted = dark ? QStringLiteral("#a8b3bf") : QStringLiteral("#5a6470");
+    const QString good = dark ? QStringLiteral("#7bd07f") : QStringLiteral("#2e7d32");
+    const QString bad = dark ? QStringLiteral("#ff7070") : QStringLiteral("#c62828");
+    m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:%3'>(all %2)</span>")
+                                         .arg(money(*f.workloadCost), money(f.topologyCost), muted)
                                    : tr("Monthly cost <b>%1</b>").arg(money(f.topologyCost)));
     m_sla->setText(f.availability ? tr("Composite SLA <b>%1%</b>")
                                         .arg(QLocale(QLocale::English).toString(*f.availability * 100, 'f', 3))
@@ -117,8 +128,8 @@ void SummaryStrip::refresh()
     if (!f.spofs)
         m_spofs->setText(tr("SPOFs <b>—</b>"));
     else
-        m_spofs->setText(*f.spofs == 0 ? tr("SPOFs <b style='color:#2e7d32'>none</b>")
-                                       : tr("SPOFs <b style='color:#c62828'>%1</b>").arg(*f.spofs));
+        m_spofs->setText(*f.spofs == 0 ? tr("SPOFs <b style='color:%1'>none</b>").arg(good)
+                                       : tr("SPOFs <b style='color:%2'>%1</b>").arg(*f.spofs).arg(bad));
 }
 
 void SummaryStrip::setFocusWorkload(const QString& id)

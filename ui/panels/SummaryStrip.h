@@ -42,6 +42,9 @@ public:
     /// The text shown, for tests.
     QString text() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
     void fillWorkloads();
