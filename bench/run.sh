@@ -18,6 +18,12 @@ echo "Engine: the reference model (1,000 components, MTBF 1,000 h, MTTR 4 h, 10 
 build/release/bench/bench_engine resources/samples
 /usr/bin/python3 bench/simpy_reference.py 1000 10
 echo
+echo "Replay: a 24-hour scenario on a generated 1,000-component topology, full trace and 1 s time series:"
+build/release/bench/bench_replay
+echo
+echo "Editor: opening a generated 1,000-component topology, zoom/pan frame times (offscreen):"
+QT_QPA_PLATFORM=offscreen build/release/bench/bench_gui
+echo
 echo "CLI end to end (validate, process start included), hyperfine-free median of 10:"
 python3 - <<'PY'
 import subprocess, time, statistics, os

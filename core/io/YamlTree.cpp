@@ -63,7 +63,8 @@ public:
         if (!it->second)
             fail(mark, "alias-cycle", "alias refers to the node that contains it (a cycle); aliases must point "
                                       "to a node defined earlier and outside themselves");
-        add(it->second, mark);
+        count(it->second->expandedSize, mark);
+        add(it->second);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -112,6 +113,7 @@ private:
     std::shared_ptr<YamlNode> makeNode(YamlNode::Type type, const YAML::Mark& mark)
     {
         m_lastMark = mark;
+        count(1, mark);
         auto node = std::make_shared<YamlNode>();
         node->type = type;
         node->line = mark.line + 1;
@@ -140,18 +142,22 @@ private:
     {
         if (anchor != 0)
             m_anchors[anchor] = node;
-        add(node, YAML::Mark{});
+        add(node);
     }
 
-    void add(const YamlNode::Ptr& node, const YAML::Mark& aliasMark)
+    /// Counts a node toward the limit: one for a node the file spells out, its whole expanded size for an
+    /// alias (which repeats a subtree without spelling it out).
+    void count(std::uint64_t nodes, const YAML::Mark& mark)
     {
-        m_total = saturatingAdd(m_total, node->expandedSize);
-        if (m_total > m_limits.maxNodes) {
-            const YAML::Mark mark = aliasMark.line >= 0 && aliasMark.pos > 0 ? aliasMark : m_lastMark;
+        m_total = saturatingAdd(m_total, nodes);
+        if (m_total > m_limits.maxNodes)
             fail(mark, "too-large",
                  "the document expands to more than " + std::to_string(m_limits.maxNodes) +
                      " nodes (aliases included); expected a smaller file");
-        }
+    }
+
+    void add(const YamlNode::Ptr& node)
+    {
         if (m_stack.empty()) {
             m_root = node;
             return;
