@@ -1,5 +1,6 @@
 #include "TopologyGenerator.h"
 
+#include <algorithm>
 #include <string>
 
 namespace firedrill::bench {
@@ -16,7 +17,8 @@ Topology generateTopology(std::size_t components, std::size_t fanOut, int region
         region.zones = 3;
         t.regions.push_back(region);
     }
-    const std::size_t layerSize = 1000;
+    // Ten layers: every component outside the last depends on `fanOut` components of the next layer.
+    const std::size_t layerSize = std::max<std::size_t>(1, components / 10);
     t.components.reserve(components);
     for (std::size_t i = 0; i < components; ++i) {
         Component c;

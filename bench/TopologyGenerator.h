@@ -7,7 +7,7 @@
 namespace firedrill::bench {
 
 /// Builds a valid synthetic topology: `regions` paired regions, `components` app services spread over them
-/// in layers, each depending on up to `fanOut` components of the next layer (no cycles).
+/// in ten layers, each outside the last depending on `fanOut` components of the next layer (no cycles).
 Topology generateTopology(std::size_t components, std::size_t fanOut, int regions = 4);
 
 } // namespace firedrill::bench
