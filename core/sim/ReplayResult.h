@@ -18,6 +18,9 @@ struct ReplayOptions
     Duration sampleInterval = Duration::seconds(1);     ///< time-series resolution
     double rtoThreshold = 0.99;                         ///< served / demanded needed to count as recovered
     Duration rtoSustain = Duration::seconds(60);        ///< ... for at least this long
+    /// Ids of leader-elected worker tiers (one instance holds a lease and works, the others wait). The
+    /// topology format has no field for it yet, so the caller names them (docs/engine.md, "Leader election").
+    std::vector<std::string> leaderElected;
 };
 
 /// One sentence of the narrated event log.
@@ -38,6 +41,9 @@ struct WorkloadSeries
     std::vector<double> replicationLagS;             ///< largest lag of the workload's asynchronous copies, seconds
     std::vector<double> writesLost;                  ///< cumulative writes lost
     std::vector<double> backlog;                     ///< messages waiting in outboxes
+    /// Requests/s the in-service branches could serve for this workload (its share of each capacity-bound
+    /// tier; follows crashes, scale-out and scale-in); infinity when no member has capacity_rps.
+    std::vector<double> capacityRps;
 };
 
 /// What happened to one workload during the replay.

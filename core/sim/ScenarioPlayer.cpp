@@ -57,7 +57,7 @@ ScenarioPlayer::ScenarioPlayer(const Topology& topology, const Scenario& scenari
         series.servedByRegion.resize(series.regions.size());
         const auto n = static_cast<std::size_t>(m_duration / m_options.sampleInterval.ms + 2);
         for (auto* v : {&series.demand, &series.availability, &series.latencyMs, &series.replicationLagS, &series.writesLost,
-                        &series.backlog})
+                        &series.backlog, &series.capacityRps})
             v->reserve(n);
         for (auto& v : series.servedByRegion)
             v.reserve(n);
@@ -148,10 +148,16 @@ void ScenarioPlayer::prepareSamples()
         const auto& regions = m_acc[wi].series.regions;
         p.flows.clear();
         p.column.clear();
-        for (const auto& b : w.branches) {
-            p.flows.push_back(m_world->flow(w, b, 0.0, false));
+        p.capacity = 0;
+        for (std::size_t i = 0; i < w.branches.size(); ++i) {
+            p.flows.push_back(m_world->flow(w, w.branches[i], 0.0, false));
             const auto r = std::find(regions.begin(), regions.end(), p.flows.back().region);
             p.column.push_back(r == regions.end() ? -1 : static_cast<int>(r - regions.begin()));
+            // In service: an enabled router endpoint, or the branch a workload without a router uses.
+            const bool inService = w.router >= 0 ? m_world->routers[static_cast<std::size_t>(w.router)].enabled[i]
+                                                 : static_cast<int>(i) == w.active;
+            if (inService && p.flows.back().ok)
+                p.capacity += p.flows.back().cap;
         }
         p.lost = 0;
         for (int x : w.members)
@@ -321,6 +327,7 @@ void ScenarioPlayer::sample(std::int64_t t)
         s.replicationLagS.push_back(lag);
         s.writesLost.push_back(p.lost + dropped);
         s.backlog.push_back(backlog);
+        s.capacityRps.push_back(p.capacity);
     }
 }
 

@@ -99,6 +99,7 @@ private:
         };
         std::vector<Outbox> outboxes;
         double lost = 0;
+        double capacity = 0; ///< sum of the caps of the serving, in-service branches
     };
     std::vector<Prepared> m_prep;
     std::int64_t m_last = 0;

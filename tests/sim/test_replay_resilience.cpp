@@ -180,6 +180,28 @@ private slots:
         QVERIFY(full);
     }
 
+    void leaderCrashWaitsForTheLease()
+    {
+        // gas-trading drill-leader: at 5m the settlement leader (settle-weu, 3 instances) crashes. Named
+        // leader-elected, only the lease holder works (capacity 1 x 50 rps >= demand 40 rps); while its
+        // lease runs out (lease = mttr = 1m) nobody works: settlement serves 0 from 5m to 6m, then a
+        // follower serves all 40 rps again. RTO = lease = 1m; failed = 40 rps x 60 s = 2,400.
+        const auto t = sample("gas-trading.yaml");
+        ReplayOptions o;
+        o.leaderElected = {"settle-weu"};
+        const auto r = replay(t, "drill-leader", o);
+        const auto& w = workload(r, "settlement");
+        QCOMPARE(*w.disruptedAt, Duration::minutes(5).ms);
+        QCOMPARE(w.rto->ms, Duration::minutes(1).ms);
+        QVERIFY(near(w.failed, 2'400));
+        QCOMPARE(w.series.capacityRps.at(300), 0.0);  // 5:00, lease not taken yet
+        QCOMPARE(w.series.capacityRps.at(360), 50.0); // 6:00, one worker again
+        bool narrated = false;
+        for (const auto& e : r.log)
+            narrated = narrated || (e.timeMs == Duration::minutes(6).ms && e.text.find("takes the lease") != std::string::npos);
+        QVERIFY(narrated);
+    }
+
     void reasonWhenTheFaultEndsEarly()
     {
         // two-region.yaml weu-down matches the estimate (15m 40s): no reason. Cut the outage to 12m

@@ -111,6 +111,50 @@ private slots:
         QVERIFY(near(w.demanded, 1'350'000));
     }
 
+    void scaleInAfterSurge()
+    {
+        // The surge above: 3 -> 5 instances at 15m (capacity 3 x 100 = 300 rps, then 5 x 100 = 500 rps).
+        // At 40m demand falls back to 250 rps: ceil(250 / 100) = 3 instances would do (>= min 3), so the
+        // cool-down (scale_out_time, 5m) starts and, the load staying at 250, 5 -> 3 at 45m: 300 rps.
+        // Nothing fails after the surge: 250 <= 300, so failed stays 60,000.
+        const auto t = fromYaml(kSurge);
+        const auto r = replay(t, "surge");
+        const auto& w = r.workloads[0];
+        const auto& cap = w.series.capacityRps;
+        QCOMPARE(cap.at(0), 300.0);
+        QCOMPARE(cap.at(899), 300.0);   // 14:59
+        QCOMPARE(cap.at(900), 500.0);   // 15:00 scale-out done
+        QCOMPARE(cap.at(2699), 500.0);  // 44:59 still cooling down
+        QCOMPARE(cap.at(2700), 300.0);  // 45:00 = 40m + 5m cool-down
+        QCOMPARE(cap.at(3600), 300.0);
+        QVERIFY(near(w.failed, 60'000));
+        bool started = false, done = false;
+        for (const auto& e : r.log) {
+            started = started || (e.timeMs == Duration::minutes(40).ms && e.text.find("removes its extra instances") != std::string::npos);
+            done = done || (e.timeMs == Duration::minutes(45).ms && e.text.find("scales in after its cool-down: 5 -> 3") != std::string::npos);
+        }
+        QVERIFY(started);
+        QVERIFY(done);
+    }
+
+    void scaleInCalledOffWhenLoadReturns()
+    {
+        // Surge x2 for 30m (10m-40m, 5 instances at 15m), then a second x2 surge at 42m, inside the
+        // 40m-45m cool-down: 500 rps need 5 instances again, so the scale-in is called off and the
+        // capacity stays 500 rps (no failures from the second surge: 500 <= 500).
+        auto t = fromYaml(kSurge);
+        t.scenarios[0].faults.push_back(Fault{Duration::minutes(42), {FaultTarget::Scope::Component, "api", {}}, FaultKind::Surge,
+                                              Duration::minutes(10), {}, {}, {}, {}});
+        t.scenarios[0].faults.back().multiplier = 2.0;
+        const auto r = replay(t, "surge");
+        const auto& cap = r.workloads[0].series.capacityRps;
+        QCOMPARE(cap.at(2700), 500.0);  // 45m: called off
+        // The second surge ends at 52m: a new cool-down, 5 -> 3 at 57m.
+        QCOMPARE(cap.at(3419), 500.0);
+        QCOMPARE(cap.at(3420), 300.0);
+        QVERIFY(near(r.workloads[0].failed, 60'000));
+    }
+
     void degradedShopKeepsCatalog()
     {
         // dr-reduced-shop.yaml: the order queue in weu fails for 1h of a 3h run. Order submission has a

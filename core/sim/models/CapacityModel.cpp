@@ -12,14 +12,49 @@ double CapacityModel::load(int comp, std::int64_t t) const
     return m_world.load(comp, t);
 }
 
+int CapacityModel::scaleInTarget(std::size_t i, std::int64_t now) const
+{
+    const auto& s = m_world.comps[i];
+    const double perInstance = *s.c->capacityRps * m_world.losses().capacityShare(*s.c);
+    if (perInstance <= 0)
+        return s.instances;
+    std::int64_t end = now;
+    for (const auto& r : m_world.routers)
+        end = std::max(end, r.switchAt + r.ttl);
+    const int idx = static_cast<int>(i);
+    const double l = std::max(load(idx, now), load(idx, end));
+    const int needed = static_cast<int>(std::ceil(l / perInstance - 1e-9)) + s.crashed;
+    return std::max(s.c->autoscale->min, needed);
+}
+
+void CapacityModel::scaleIn(Simulator& sim, std::size_t i)
+{
+    auto& s = m_world.comps[i];
+    if (s.instances <= s.c->autoscale->min || s.scaling || !m_world.computeAlive(static_cast<int>(i), std::nullopt) ||
+        scaleInTarget(i, sim.now()) >= s.instances) {
+        s.scaleInAt = -1; // calls off a cool-down under way (its event finds scaleInAt changed)
+        return;
+    }
+    if (s.scaleInAt >= 0)
+        return;
+    s.scaleInAt = sim.now() + s.c->autoscale->scaleOutTime.ms;
+    sim.schedule(s.scaleInAt, m_target, ScaleIn, i);
+    m_world.narrate(sim.now(), "Load on " + s.c->id.str() + " falls to " +
+                                   formatNumber(std::round(load(static_cast<int>(i), sim.now()))) + " rps: autoscale removes its extra instances if it stays below " +
+                                   formatNumber(std::round(m_world.capacity(static_cast<int>(i), std::nullopt))) + " rps for " +
+                                   formatDurationReadable(s.c->autoscale->scaleOutTime));
+}
+
 void CapacityModel::react(Simulator& sim)
 {
     const std::int64_t now = sim.now();
     for (std::size_t i = 0; i < m_world.comps.size(); ++i) {
         auto& s = m_world.comps[i];
         const int idx = static_cast<int>(i);
-        if (!s.c->autoscale || !s.c->capacityRps || s.scaling || s.instances >= s.c->autoscale->max ||
-            !m_world.computeAlive(idx, std::nullopt))
+        if (!s.c->autoscale || !s.c->capacityRps)
+            continue;
+        scaleIn(sim, i);
+        if (s.scaling || s.instances >= s.c->autoscale->max || !m_world.computeAlive(idx, std::nullopt))
             continue;
         const double cap = m_world.capacity(idx, std::nullopt);
         const double l0 = load(idx, now);
@@ -55,6 +90,22 @@ void CapacityModel::react(Simulator& sim)
 
 void CapacityModel::apply(Simulator& sim, const Event& e)
 {
+    if (e.kind == ScaleIn) {
+        const std::size_t i = static_cast<std::size_t>(e.payload);
+        auto& s = m_world.comps[i];
+        if (s.scaleInAt != sim.now())
+            return; // called off: the load came back up
+        s.scaleInAt = -1;
+        const int target = scaleInTarget(i, sim.now());
+        if (target >= s.instances)
+            return;
+        const int before = s.instances;
+        s.instances = target;
+        m_world.narrate(sim.now(), "Autoscale of " + s.c->id.str() + " scales in after its cool-down: " + std::to_string(before) +
+                                       " -> " + std::to_string(target) + " instances (" +
+                                       formatNumber(std::round(m_world.capacity(static_cast<int>(i), std::nullopt))) + " rps)");
+        return;
+    }
     if (e.kind == ScaleDone) {
         auto& s = m_world.comps[unpackIndex(e.payload)];
         s.instances = static_cast<int>(unpackGen(e.payload));

@@ -11,6 +11,11 @@
 
 namespace firedrill::sim::models {
 
+namespace {
+/// Lease of a leader-elected tier without mttr: a follower takes over when it expires.
+constexpr Duration kDefaultLease = Duration::seconds(30);
+} // namespace
+
 FaultModel::FaultModel(ReplayWorld& world, const Scenario& scenario, StoreModel& stores)
     : Model(world), m_scenario(scenario), m_stores(stores)
 {
@@ -61,6 +66,12 @@ void FaultModel::apply(Simulator& sim, const Event& e)
         m_world.narrate(now, "The crashed instance of " + s.c->id.str() + " is running again");
         break;
     }
+    case LeaseTaken: {
+        auto& s = m_world.comps[static_cast<std::size_t>(e.payload)];
+        s.leaseLost = std::max(0, s.leaseLost - 1);
+        m_world.narrate(now, "A follower of " + s.c->id.str() + " takes the lease and resumes the work");
+        break;
+    }
     case ReplicaRestart: {
         auto& s = m_world.comps[unpackIndex(e.payload)];
         s.downReplicas.erase(static_cast<int>(unpackGen(e.payload)));
@@ -83,11 +94,23 @@ void FaultModel::crash(Simulator& sim, int comp)
                                  formatDurationReadable(restart));
         return;
     }
+    if (s.leaderElected && s.instances - s.crashed >= 2) {
+        // The crash hits the lease holder; a follower takes the lease when it expires (lease = mttr,
+        // else 30 s); until then the tier does no work. The crashed instance restarts as usual.
+        const Duration lease = s.c->mttr.value_or(kDefaultLease);
+        ++s.crashed;
+        ++s.leaseLost;
+        sim.scheduleIn(restart.ms, m_target, Restart, static_cast<std::uint64_t>(comp));
+        sim.scheduleIn(lease.ms, m_target, LeaseTaken, static_cast<std::uint64_t>(comp));
+        m_world.narrate(now, "The leader of " + m_world.label(comp) + " crashes; its lease expires and a follower takes over in " +
+                                 formatDurationReadable(lease) + "; the crashed instance restarts in " + formatDurationReadable(restart));
+        return;
+    }
     ++s.crashed;
     sim.scheduleIn(restart.ms, m_target, Restart, static_cast<std::uint64_t>(comp));
     std::string text = "One instance of " + m_world.label(comp) + " crashes (" + std::to_string(s.instances - s.crashed) +
                        " of " + std::to_string(s.instances) + " left); it restarts in " + formatDurationReadable(restart);
-    if (s.instances >= 2) {
+    if (s.instances >= 2 && !s.leaderElected) {
         // The load balancer or gateway in front keeps sending it requests until its probes notice.
         Probe probe = kDefaultRegionalProbe;
         for (const auto& other : m_world.comps)

@@ -11,7 +11,7 @@ class StoreModel;
 class FaultModel : public Model
 {
 public:
-    enum Kind : std::uint32_t { Start, End, LbDetected, Restart, ReplicaRestart };
+    enum Kind : std::uint32_t { Start, End, LbDetected, Restart, ReplicaRestart, LeaseTaken };
     FaultModel(ReplayWorld& world, const Scenario& scenario, StoreModel& stores);
     /// Schedules every fault's start and end.
     void schedule(Simulator& sim);

@@ -53,6 +53,9 @@ ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
         if (s.primary < 0 && !cs[i].replicas.empty())
             s.primary = 0;
     }
+    for (const auto& id : options.leaderElected)
+        if (const int i = indexOf(id); i >= 0)
+            comps[static_cast<std::size_t>(i)].leaderElected = true;
     for (const auto& w : topology.workloads) {
         WorkloadWiring ww;
         ww.w = &w;

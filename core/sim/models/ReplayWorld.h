@@ -38,8 +38,11 @@ struct ComponentState
     int crashed = 0;              ///< crashed instances not yet restarted
     int unprobed = 0;             ///< crashed instances the load balancer still sends requests to
     bool scaling = false;         ///< an autoscale step is under way
+    bool leaderElected = false;   ///< one instance holds the lease and works (ReplayOptions::leaderElected)
+    int leaseLost = 0;            ///< the leader crashed and no follower holds the lease yet: serves nothing
     bool isMessagingCaller = false; ///< has bus / queue dependencies (outbox candidates)
     std::int64_t checkAt = -1;    ///< pending capacity check (autoscale threshold crossing)
+    std::int64_t scaleInAt = -1;  ///< end of a scale-in cool-down under way, -1: none
     // Data stores
     bool store = false;
     int primary = -1;             ///< replica index of the primary; -1 without replicas

@@ -78,6 +78,8 @@ bool ReplayWorld::computeAlive(int comp, const std::optional<RegionId>& relocate
         return false;
     if (relocateTo && s.c->region)
         return true;
+    if (s.leaseLost > 0)
+        return false;
     return s.crashed < std::max(s.instances, 1) && m_losses.capacityShare(*s.c) > 0;
 }
 
@@ -88,7 +90,9 @@ double ReplayWorld::capacity(int comp, const std::optional<RegionId>& relocateTo
         return kInf;
     if (relocateTo && s.c->region)
         return s.c->instances.value_or(1) * *s.c->capacityRps;
-    return std::max(0, s.instances - s.crashed) * *s.c->capacityRps * m_losses.capacityShare(*s.c);
+    // A leader-elected tier works on one instance (the lease holder); the others only wait.
+    const int working = s.leaderElected ? std::min(1, s.instances - s.crashed) : s.instances - s.crashed;
+    return std::max(0, working) * *s.c->capacityRps * m_losses.capacityShare(*s.c);
 }
 
 bool ReplayWorld::primaryLost(int store) const
