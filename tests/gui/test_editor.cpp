@@ -14,6 +14,7 @@
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "EditorTestWindow.h"
 #include "ui/document/RegionEditing.h"
 #include "ui/panels/InspectorPanel.h"
 #include "ui/panels/RegionEditor.h"
@@ -97,18 +98,12 @@ private:
 
 void TestEditor::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("Firedrill"));
-    QApplication::setApplicationName(QStringLiteral("Firedrill-test"));
+    test::isolateTestApplication();
 }
 
 void TestEditor::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->setErrorDialogsEnabled(false);
-    m_window->setUnsavedPolicy(DocumentActions::UnsavedPolicy::Discard);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
+    m_window = test::makeTestWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(m_window->openFile(samplePath()));
     m_original = m_window->document()->topology();

@@ -5,6 +5,7 @@
 #include "ui/editor/DiagramLayout.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "EditorTestWindow.h"
 #include "ui/panels/SummaryStrip.h"
 #include "ui/panels/WorkloadsPanel.h"
 
@@ -72,18 +73,12 @@ private:
 
 void TestWorkloads::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("Firedrill"));
-    QApplication::setApplicationName(QStringLiteral("Firedrill-test"));
+    test::isolateTestApplication();
 }
 
 void TestWorkloads::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->setErrorDialogsEnabled(false);
-    m_window->setUnsavedPolicy(DocumentActions::UnsavedPolicy::Discard);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
+    m_window = test::makeTestWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(m_window->openFile(samplePath("two-region")));
     m_original = m_window->document()->topology();
