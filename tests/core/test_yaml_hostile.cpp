@@ -5,24 +5,18 @@
 #include <QTemporaryDir>
 
 #include <fstream>
+#include <iterator>
 
 using namespace firedrill;
 
 namespace {
 
-/// A "billion laughs": 9 levels of 9 aliases, 590 bytes that a naive walk expands to 10^10 nodes.
+/// A "billion laughs" (tests/data/hostile): 9 levels of 9 aliases, 377 bytes that a naive walk expands to
+/// 10^10 nodes.
 std::string billionLaughs()
 {
-    std::string text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
-    std::string prev = "a";
-    for (const char* name : {"b", "c", "d", "e", "f", "g", "h", "i", "j"}) {
-        text += std::string(name) + ": &" + name + " [";
-        for (int i = 0; i < 9; ++i)
-            text += (i ? ",*" : "*") + prev;
-        text += "]\n";
-        prev = name;
-    }
-    return text;
+    std::ifstream in(FIREDRILL_TEST_DATA_DIR "/hostile/billion-laughs.yaml", std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 LoadResult readHostile(const std::string& text, const ReadLimits& limits = {})
