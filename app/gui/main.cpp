@@ -10,6 +10,9 @@
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
+//   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs).
+//   FIREDRILL_STRATEGY=<name>     choose this strategy (e.g. active-passive-full) for the workload in focus,
+//                                 so the canvas previews it.
 //   FIREDRILL_THEME=light|dark|system  use this theme for this run instead of the one in Preferences.
 //   FIREDRILL_SCREENSHOT=<path>   after loading (and selecting), save a PNG of the main window to <path>
 //                                 with QWidget::grab() and quit; exit status 1 when anything failed.
@@ -17,6 +20,9 @@
 
 #include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/strategy/StrategyAnalysis.h"
+#include "ui/strategy/StrategyPanel.h"
+#include "core/model/EnumNames.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +30,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
 #include <cstdio>
 
@@ -39,6 +46,8 @@ struct BatchOptions
     QString select;
     bool overlays = false;
     QString dock;
+    int page = 0;
+    QString strategy;
 
     static BatchOptions fromEnvironment()
     {
@@ -48,6 +57,8 @@ struct BatchOptions
         o.select = qEnvironmentVariable("FIREDRILL_SELECT");
         o.overlays = qEnvironmentVariableIntValue("FIREDRILL_OVERLAYS") != 0;
         o.dock = qEnvironmentVariable("FIREDRILL_DOCK");
+        o.page = qEnvironmentVariableIntValue("FIREDRILL_PAGE");
+        o.strategy = qEnvironmentVariable("FIREDRILL_STRATEGY");
         return o;
     }
     bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
@@ -126,15 +137,30 @@ int main(int argc, char* argv[])
             else
                 printError(QStringLiteral("no dock named “%1”").arg(batch.dock));
         }
+        if (batch.page > 0)
+            window.pages()->setCurrentIndex(batch.page - 1);
+        if (!batch.strategy.isEmpty()) {
+            const auto kind = firedrill::fromName<firedrill::StrategyKind>(batch.strategy.toStdString());
+            if (kind)
+                window.strategyPanel()->choose(*kind);
+            else
+                printError(QStringLiteral("no strategy named “%1”").arg(batch.strategy));
+        }
         if (!batch.unattended())
             return;
-        // Let the layout settle (docks, wrapped rows) before grabbing or quitting.
-        QTimer::singleShot(200, &window, [&, loaded] {
+        // Let the layout settle (docks, wrapped rows) and the strategy figures arrive before grabbing.
+        auto* settle = new QTimer(&window);
+        settle->setInterval(200);
+        QObject::connect(settle, &QTimer::timeout, &window, [&, loaded, settle, waited = 0]() mutable {
+            if (window.strategyAnalysis()->busy() && ++waited < 100)
+                return;
+            settle->stop();
             bool ok = loaded;
             if (!batch.screenshot.isEmpty())
                 ok = saveScreenshot(window, batch.screenshot) && ok;
             QApplication::exit(ok ? 0 : 1);
         });
+        settle->start();
     });
     return QApplication::exec();
 }

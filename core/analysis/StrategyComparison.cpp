@@ -26,14 +26,21 @@ Strategy strategyFor(StrategyKind kind, const Workload& w)
     return s;
 }
 
-Duration regionRto(const std::vector<RecoveryEstimate>& estimates, bool& unbounded)
+const RecoveryEstimate* regionEstimate(const std::vector<RecoveryEstimate>& estimates)
 {
     for (const auto& e : estimates)
-        if (e.disruption == DisruptionClass::Region) {
-            unbounded = unbounded || e.rto.unbounded;
-            return e.rto.total;
-        }
-    return {};
+        if (e.disruption == DisruptionClass::Region)
+            return &e;
+    return nullptr;
+}
+
+/// True when (cost, time, unbounded) of `q` dominates that of `p`: no worse in both, better in one.
+bool dominates(double qCost, Duration qTime, bool qUnbounded, double pCost, Duration pTime, bool pUnbounded)
+{
+    const bool noWorse = qCost <= pCost && (!qUnbounded || pUnbounded) &&
+                         (qUnbounded == pUnbounded ? qTime <= pTime : !qUnbounded);
+    const bool better = qCost < pCost || (pUnbounded && !qUnbounded) || (qUnbounded == pUnbounded && qTime < pTime);
+    return noWorse && better;
 }
 
 } // namespace
@@ -139,18 +146,24 @@ ParetoResult paretoFront(const Topology& topology, const PriceTable& prices, std
         p.choice = choice;
         p.monthlyCost = topologyCost(t, prices).total;
         for (const auto& w : t.workloads) {
-            const Duration rto = regionRto(estimateRecovery(t, w), p.unbounded);
-            p.worstRegionRto = std::max(p.worstRegionRto, rto);
+            const auto estimates = estimateRecovery(t, w);
+            if (const RecoveryEstimate* e = regionEstimate(estimates)) {
+                p.unbounded = p.unbounded || e->rto.unbounded;
+                p.worstRegionRto = std::max(p.worstRegionRto, e->rto.total);
+                p.rpoUnbounded = p.rpoUnbounded || e->rpo.unbounded;
+                p.worstRegionRpo = std::max(p.worstRegionRpo, e->rpo.total);
+            }
         }
         out.points.push_back(std::move(p));
     }
     for (auto& p : out.points) {
         p.onFront = std::none_of(out.points.begin(), out.points.end(), [&](const ParetoPoint& q) {
-            const bool noWorse = q.monthlyCost <= p.monthlyCost && (!q.unbounded || p.unbounded) &&
-                                 (q.unbounded == p.unbounded ? q.worstRegionRto <= p.worstRegionRto : !q.unbounded);
-            const bool better = q.monthlyCost < p.monthlyCost || (p.unbounded && !q.unbounded) ||
-                                (q.unbounded == p.unbounded && q.worstRegionRto < p.worstRegionRto);
-            return &q != &p && noWorse && better;
+            return dominates(q.monthlyCost, q.worstRegionRto, q.unbounded, p.monthlyCost, p.worstRegionRto,
+                             p.unbounded);
+        });
+        p.onRpoFront = std::none_of(out.points.begin(), out.points.end(), [&](const ParetoPoint& q) {
+            return dominates(q.monthlyCost, q.worstRegionRpo, q.rpoUnbounded, p.monthlyCost, p.worstRegionRpo,
+                             p.rpoUnbounded);
         });
     }
     return out;

@@ -51,6 +51,9 @@ struct ParetoPoint
     Duration worstRegionRto;          ///< the longest region-disruption RTO over the workloads
     bool unbounded = false;           ///< some workload cannot recover from a region loss
     bool onFront = false;             ///< no other point is both cheaper and faster
+    Duration worstRegionRpo;          ///< the longest worst-case region-disruption RPO over the workloads
+    bool rpoUnbounded = false;        ///< some workload loses an unbounded amount of data in a region loss
+    bool onRpoFront = false;          ///< no other point is both cheaper and loses less data
 };
 
 /// Every strategy combination (while there are at most `maxCombinations`), and which lie on the
@@ -63,7 +66,9 @@ struct ParetoResult
     std::vector<std::string> notes;
 };
 
-/// The cost / RTO Pareto front across all workloads' strategy combinations.
+/// The cost / RTO (and cost / RPO) Pareto fronts across all workloads' strategy combinations. A point is
+/// on a front when no other point is at most as expensive and at most as slow (or lossy), and strictly
+/// better in one of the two; an unbounded figure is worse than any bounded one.
 ParetoResult paretoFront(const Topology& topology, const PriceTable& prices, std::size_t maxCombinations = 1024);
 
 /// The four strategies in comparison order.

@@ -118,6 +118,23 @@ private slots:
         }
     }
 
+    void paretoFrontOfRpo()
+    {
+        // Region RPO (worst case): redeploy loses the 15m backup interval; the three others the 5s lag.
+        // Costs 6164 / 6164 / 6616 / 6922 USD: only the pilot light is both cheapest and least lossy.
+        const auto p = firedrill::paretoFront(twoRegion(), builtInPriceTable());
+        for (const auto& point : p.points) {
+            const bool redeploy = point.choice[0] == StrategyKind::RedeployFromBackup;
+            QCOMPARE(point.worstRegionRpo, redeploy ? Duration::minutes(15) : Duration::seconds(5));
+            QVERIFY(!point.rpoUnbounded);
+            QCOMPARE(point.onRpoFront, point.choice[0] == StrategyKind::ActivePassiveDb);
+            // RTO front: pilot light (16m 40s) and the full replica at half scale (15m 40s, 6616 USD);
+            // active-active is as fast but dearer.
+            QCOMPARE(point.onFront, point.choice[0] == StrategyKind::ActivePassiveDb ||
+                                        point.choice[0] == StrategyKind::ActivePassiveFull);
+        }
+    }
+
     void paretoEnumerationIsCapped()
     {
         Topology t = twoRegion();

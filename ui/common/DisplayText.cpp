@@ -4,6 +4,7 @@
 #include "core/model/ComponentKind.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 namespace firedrill::ui {
@@ -84,6 +85,16 @@ QString policySummary(const Policy& policy)
 QString strategyText(const std::optional<Strategy>& strategy)
 {
     return enumText(strategy ? strategy->kind : StrategyKind::SingleRegion);
+}
+
+QString moneyText(double usd)
+{
+    return QStringLiteral("$%1").arg(QLocale(QLocale::English).toString(usd, 'f', 0));
+}
+
+QString durationText(Duration d)
+{
+    return qstr(formatDurationReadable(d));
 }
 
 } // namespace firedrill::ui

@@ -57,6 +57,10 @@ QString countText(std::size_t n, const char* one, const char* many);
 QString faultTargetText(const FaultTarget& target);
 /// "outage of region weu for 2h": what a fault does, in one line (without its start time).
 QString faultSummary(const Fault& fault);
+/// "$6,164": whole US dollars with thousands separators.
+QString moneyText(double usd);
+/// "1h 5m 40s": a duration as people read it (core's formatDurationReadable).
+QString durationText(Duration d);
 /// "RTO 15m · RPO 1m"; parts that are not set are left out.
 QString policySummary(const Policy& policy);
 /// "active-active", or "single-region" when a workload names no strategy.

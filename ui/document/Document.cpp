@@ -315,6 +315,12 @@ void Document::replacePolicies(const std::vector<Policy>& policies)
     emitChange(ChangeEvent::Kind::WorkloadsChanged, {});
 }
 
+void Document::replaceTopology(const Topology& topology)
+{
+    m_topology = topology;
+    emitChange(ChangeEvent::Kind::TopologyReplaced, {});
+}
+
 void Document::emitChange(ChangeEvent::Kind kind, const QString& id)
 {
     m_layout = computeLayout(m_topology);

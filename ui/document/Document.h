@@ -97,8 +97,10 @@ public:
     void removeRegion(const RegionId& id);
     /// Replaces the region with the same id.
     void replaceRegion(const Region& region);
-    /// Replaces the policies (used when removing a workload).
+    /// Replaces the policies (used when removing a workload, and by the policies editor).
     void replacePolicies(const std::vector<Policy>& policies);
+    /// Replaces the whole topology in one step (applying a strategy), keeping file and undo history.
+    void replaceTopology(const Topology& topology);
 
 signals:
     /// The topology changed.

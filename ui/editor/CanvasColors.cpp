@@ -34,6 +34,7 @@ CanvasColors CanvasColors::fromPalette(const QPalette& palette)
         c.selection = QColor(0x1a, 0x73, 0xe8);
         c.danger = QColor(0xd0, 0x21, 0x21);
         c.warning = QColor(0xe0, 0x8e, 0x00);
+        c.success = QColor(0x1e, 0x8e, 0x3e);
         c.edgeDependency = QColor(0x37, 0x41, 0x4d);
         c.edgeEndpoint = QColor(0x1f, 0x6f, 0xc5);
         c.edgeReplication = QColor(0xc0, 0x66, 0x0c);
@@ -64,6 +65,7 @@ CanvasColors CanvasColors::fromPalette(const QPalette& palette)
         c.selection = QColor(0x4c, 0x9a, 0xff);
         c.danger = QColor(0xff, 0x5a, 0x5a);
         c.warning = QColor(0xf0, 0xa8, 0x20);
+        c.success = QColor(0x4c, 0xc2, 0x6a);
         c.edgeDependency = QColor(0xb9, 0xc3, 0xce);
         c.edgeEndpoint = QColor(0x62, 0xa6, 0xf0);
         c.edgeReplication = QColor(0xf0, 0x9a, 0x48);

@@ -35,6 +35,7 @@ struct CanvasColors
     QColor selection;
     QColor danger;          ///< SPOFs and errors
     QColor warning;
+    QColor success;         ///< targets met, components added by a strategy preview
     QColor edgeDependency;
     QColor edgeEndpoint;
     QColor edgeReplication;

@@ -37,7 +37,7 @@ QString figuresOf(const Component& c)
 
 QString money(double usd)
 {
-    return QStringLiteral("$%1/mo").arg(QLocale(QLocale::English).toString(usd, 'f', 0));
+    return moneyText(usd) + QStringLiteral("/mo");
 }
 
 } // namespace

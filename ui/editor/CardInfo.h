@@ -6,6 +6,9 @@
 
 namespace firedrill::ui {
 
+/// How a strategy preview changes a card (none outside a preview).
+enum class PreviewMark { None, Added, Removed, Rescaled, Modified };
+
 /// What a component card shows; filled by the scene from the topology and core/analysis.
 struct CardInfo
 {
@@ -21,6 +24,7 @@ struct CardInfo
     int errors = 0;    ///< validation errors about it (overlay on)
     int warnings = 0;
     QString problems;  ///< the problems' messages, for the tooltip
+    PreviewMark preview = PreviewMark::None; ///< what the previewed strategy does to it
 };
 
 } // namespace firedrill::ui

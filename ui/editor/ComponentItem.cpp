@@ -14,6 +14,30 @@ namespace firedrill::ui {
 namespace {
 constexpr double kRadius = 8.0;
 constexpr double kHandle = 14.0;
+
+QColor previewColour(PreviewMark mark, const CanvasColors& colors)
+{
+    switch (mark) {
+    case PreviewMark::Added: return colors.success;
+    case PreviewMark::Removed: return colors.danger;
+    case PreviewMark::Rescaled:
+    case PreviewMark::Modified: return colors.warning;
+    case PreviewMark::None: break;
+    }
+    return colors.cardBorder;
+}
+
+QString previewText(PreviewMark mark)
+{
+    switch (mark) {
+    case PreviewMark::Added: return ComponentItem::tr("NEW");
+    case PreviewMark::Removed: return ComponentItem::tr("REMOVED");
+    case PreviewMark::Rescaled: return ComponentItem::tr("RESCALED");
+    case PreviewMark::Modified: return ComponentItem::tr("CHANGED");
+    case PreviewMark::None: break;
+    }
+    return {};
+}
 } // namespace
 
 ComponentItem::ComponentItem(CardInfo info, QSizeF size, QGraphicsItem* parent)
@@ -32,7 +56,7 @@ ComponentItem::ComponentItem(CardInfo info, QSizeF size, QGraphicsItem* parent)
 
 QRectF ComponentItem::boundingRect() const
 {
-    return QRectF(-4, -4, m_size.width() + kHandle / 2 + 8, m_size.height() + 8);
+    return QRectF(-4, -12, m_size.width() + kHandle / 2 + 8, m_size.height() + 16);
 }
 
 QRectF ComponentItem::handleRect() const
@@ -64,6 +88,9 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         outline.setStyle(Qt::DashLine);
     if (m_info.spof)
         outline = QPen(colors.danger, selected ? 4.5 : 3.5);
+    if (m_info.preview != PreviewMark::None)
+        outline = QPen(previewColour(m_info.preview, colors), 3.5,
+                       m_info.preview == PreviewMark::Removed ? Qt::DashLine : Qt::SolidLine);
     painter->setPen(outline);
     painter->drawRoundedRect(card, kRadius, kRadius);
     painter->setPen(Qt::NoPen);
@@ -121,11 +148,32 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->drawText(badge, Qt::AlignCenter, QString::number(m_info.errors > 0 ? m_info.errors : m_info.warnings));
     }
 
+    paintPreviewBadge(painter);
+
     if (!isReplica() && (m_hovered || selected)) {
         painter->setPen(QPen(colors.selection, 2));
         painter->setBrush(colors.cardFill);
         painter->drawEllipse(handleRect());
     }
+}
+
+void ComponentItem::paintPreviewBadge(QPainter* painter) const
+{
+    if (m_info.preview == PreviewMark::None)
+        return;
+    const CanvasColors& colors = canvasColors();
+    QFont font = painter->font();
+    font.setPixelSize(11);
+    font.setBold(true);
+    const QString text = previewText(m_info.preview);
+    const QFontMetricsF metrics(font);
+    const QRectF badge(14, -10, metrics.horizontalAdvance(text) + 14, 20);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(previewColour(m_info.preview, colors));
+    painter->drawRoundedRect(badge, 10, 10);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, text);
 }
 
 void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double top) const

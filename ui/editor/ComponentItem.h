@@ -42,6 +42,8 @@ protected:
 
 private:
     QRectF handleRect() const;
+    /// Draws the strategy preview's badge ("NEW", "REMOVED" ...) on the top edge.
+    void paintPreviewBadge(QPainter* painter) const;
     /// Draws the figures and the overlay from `top` down, flowed over the lines left on the card.
     void paintFigures(QPainter* painter, const QFont& font, double top) const;
 

@@ -72,8 +72,13 @@ void TopologyScene::rebuild()
     m_containers.clear();
     m_edges.clear();
 
-    const DiagramLayout& layout = m_document->layout();
-    const CardSet cards = buildCards(m_document->topology(), layout.replicaOwner, m_overlays);
+    const DiagramLayout& layout = shownLayout();
+    CardSet cards = buildCards(shownTopology(), layout.replicaOwner, m_overlays);
+    if (m_preview)
+        for (auto& [id, info] : cards.cards)
+            if (const auto mark = m_preview->marks.find(info.owner.isEmpty() ? id : info.owner);
+                mark != m_preview->marks.end())
+                info.preview = mark->second;
     for (const ContainerBox& box : layout.containers) {
         auto* item = new ContainerItem(box);
         addItem(item);
@@ -92,6 +97,11 @@ void TopologyScene::rebuild()
             continue;
         auto* item = new ComponentItem(info->second, rect.size());
         item->setPos(rect.topLeft());
+        if (m_preview) {
+            item->setFlag(QGraphicsItem::ItemIsMovable, false);
+            if (info->second.preview == PreviewMark::Removed)
+                item->setOpacity(0.55);
+        }
         addItem(item);
         m_cards[id] = item;
     }
@@ -102,6 +112,33 @@ void TopologyScene::rebuild()
     setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
     m_rebuilding = false;
     emit selectionIdsChanged(selectedComponentIds());
+}
+
+const Topology& TopologyScene::shownTopology() const
+{
+    return m_preview ? m_preview->topology : m_document->topology();
+}
+
+const DiagramLayout& TopologyScene::shownLayout() const
+{
+    return m_preview ? m_previewLayout : m_document->layout();
+}
+
+void TopologyScene::setPreview(std::optional<CanvasPreview> preview)
+{
+    if (!preview && !m_preview)
+        return;
+    m_preview = std::move(preview);
+    m_previewLayout = m_preview ? computeLayout(m_preview->topology) : DiagramLayout{};
+    rebuild();
+}
+
+PreviewMark TopologyScene::previewMark(const QString& id) const
+{
+    if (!m_preview)
+        return PreviewMark::None;
+    const auto it = m_preview->marks.find(id);
+    return it == m_preview->marks.end() ? PreviewMark::None : it->second;
 }
 
 void TopologyScene::addEdges()
@@ -116,7 +153,7 @@ void TopologyScene::addEdges()
             card->addEdge(edge);
         m_edges.push_back(edge);
     };
-    for (const Component& c : m_document->topology().components) {
+    for (const Component& c : shownTopology().components) {
         ComponentItem* from = card(qstr(c.id.str()));
         if (!from)
             continue;
@@ -157,7 +194,7 @@ QStringList TopologyScene::selectedComponentIds() const
         if (item->isSelected())
             ids.insert(item->componentId());
     QStringList ordered;
-    for (const Component& c : m_document->topology().components)
+    for (const Component& c : shownTopology().components)
         if (ids.count(qstr(c.id.str())))
             ordered << qstr(c.id.str());
     return ordered;
@@ -205,6 +242,8 @@ Placement TopologyScene::placementAt(QPointF scenePos) const
 
 QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
 {
+    if (m_preview)
+        return {}; // a preview is read-only
     const QString id = addComponentOfKind(*m_document, kind, placementAt(scenePos));
     selectIds({id});
     return id;
@@ -212,6 +251,8 @@ QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
 
 void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
 {
+    if (m_preview)
+        return;
     std::vector<std::pair<QString, Placement>> moves;
     for (const auto& [id, centre] : centres) {
         const ComponentItem* item = card(id);
@@ -245,7 +286,7 @@ ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
     ComponentItem* under = event->button() == Qt::LeftButton ? cardAt(event->scenePos()) : nullptr;
-    if (under && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
+    if (under && !m_preview && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
         m_connectFrom = under->componentId();
         m_rubberLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(canvasColors().selection, 2, Qt::DashLine));
         m_rubberLine->setZValue(10);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CanvasPreview.h"
+#include "DiagramLayout.h"
 #include "Overlays.h"
 #include "core/model/ComponentKind.h"
 #include "ui/document/commands/MoveComponentCommand.h"
@@ -61,6 +63,13 @@ public:
     void commitDrag(const std::map<QString, QPointF>& centres);
     /// Recreates every item from the document.
     void rebuild();
+    /// Shows `preview` instead of the document (read-only: nothing can be moved, dropped or connected)
+    /// until it is cleared with nullopt.
+    void setPreview(std::optional<CanvasPreview> preview);
+    /// True while a preview is shown.
+    bool previewing() const { return m_preview.has_value(); }
+    /// The mark of component `id`'s card in the preview (None when not previewing).
+    PreviewMark previewMark(const QString& id) const;
 
 signals:
     /// The selected components changed.
@@ -76,7 +85,12 @@ private:
     ComponentItem* cardAt(QPointF scenePos) const;
     void addEdges();
 
+    const Topology& shownTopology() const;
+    const DiagramLayout& shownLayout() const;
+
     Document* m_document;
+    std::optional<CanvasPreview> m_preview;
+    DiagramLayout m_previewLayout;
     Overlays m_overlays;
     bool m_connectMode = false;
     bool m_rebuilding = false;

@@ -8,6 +8,7 @@
 #include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/WorkloadFocus.h"
 #include "ui/editor/CardBuilder.h"
 #include "ui/editor/PaletteList.h"
 #include "ui/editor/TopologyScene.h"
@@ -20,6 +21,8 @@
 #include "ui/panels/SummaryStrip.h"
 #include "ui/panels/TopologyTree.h"
 #include "ui/panels/WorkloadsPanel.h"
+#include "ui/strategy/StrategyAnalysis.h"
+#include "ui/strategy/TradeOffView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,6 +38,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -44,7 +48,7 @@ namespace firedrill::ui {
 
 namespace {
 
-constexpr int kSettingsVersion = 2;
+constexpr int kSettingsVersion = 3;
 const char* const kGeometryKey = "mainWindow/geometry";
 const char* const kStateKey = "mainWindow/state";
 const char* const kAutosaveKey = "editor/autosaveMinutes";
@@ -60,6 +64,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_document = new Document(this);
+    m_focus = new WorkloadFocus(m_document, this);
+    m_strategyAnalysis = new StrategyAnalysis(m_document, m_focus, this);
     m_scene = new TopologyScene(m_document, this);
     m_files = new DocumentActions(m_document, m_scene, this);
     m_autosave = new Autosave(m_document, this);
@@ -123,8 +129,15 @@ void MainWindow::createCentre()
     m_summary = new SummaryStrip(m_document, centre);
     m_view = new TopologyView(m_scene, centre);
     layout->addWidget(m_summary);
+    layout->addWidget(createPreviewBanner(centre));
     layout->addWidget(m_view, 1);
-    setCentralWidget(centre);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(centre, tr("Diagram"));
+    m_tradeOffs = new TradeOffView(m_strategyAnalysis, m_focus, m_pages);
+    m_pages->addTab(m_tradeOffs, tr("Strategies && trade-offs"));
+    setCentralWidget(m_pages);
 }
 
 void MainWindow::createActions()
@@ -158,6 +171,8 @@ void MainWindow::createActions()
     connect(m_editor, &EditorActions::regionAdded, this, [this](const QString& id) { selectId(id); });
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_editor->populateViewMenu(view, tools);
+    view->addSeparator();
+    addPageActions(view);
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());

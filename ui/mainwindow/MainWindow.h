@@ -4,10 +4,15 @@
 #include "DocumentActions.h"
 #include "ui/panels/NodeRef.h"
 
+#include "ui/editor/CanvasPreview.h"
+
 #include <QMainWindow>
+#include <optional>
 
 class QDockWidget;
+class QMenu;
 class QLabel;
+class QTabWidget;
 class QUndoView;
 
 namespace firedrill::ui {
@@ -18,6 +23,11 @@ class EditorActions;
 class Document;
 class InspectorPanel;
 class PaletteList;
+class PoliciesPanel;
+class StrategyAnalysis;
+class StrategyPanel;
+class TradeOffView;
+class WorkloadFocus;
 class ProblemsPanel;
 class RevisionsPanel;
 class SummaryStrip;
@@ -86,6 +96,15 @@ public:
     SummaryStrip* summaryStrip() const { return m_summary; }
     TopologyScene* scene() const { return m_scene; }
     TopologyView* view() const { return m_view; }
+    StrategyPanel* strategyPanel() const { return m_strategy; }
+    PoliciesPanel* policiesPanel() const { return m_policies; }
+    TradeOffView* tradeOffView() const { return m_tradeOffs; }
+    StrategyAnalysis* strategyAnalysis() const { return m_strategyAnalysis; }
+    WorkloadFocus* workloadFocus() const { return m_focus; }
+    /// The pages of the centre: the diagram, the strategy trade-offs (and more as they are added).
+    QTabWidget* pages() const { return m_pages; }
+    /// The preview banner above the canvas (visible while a strategy is previewed).
+    QWidget* previewBanner() const { return m_previewBanner; }
     /// The counts shown in the status bar, e.g. "2 regions · 9 components · 1 workload · 4 scenarios".
     QString statusSummary() const;
     /// The zoom indicator's text, e.g. "85 %".
@@ -110,6 +129,10 @@ protected:
 private:
     void createCentre();
     void createDocks();
+    void createStrategyDocks();
+    QWidget* createPreviewBanner(QWidget* parent);
+    void showPreview(const std::optional<CanvasPreview>& preview);
+    void addPageActions(QMenu* view);
     void createActions();
     void showAbout();
     void showNode(const NodeRef& node);
@@ -124,6 +147,8 @@ private:
     QDockWidget* addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area);
 
     Document* m_document = nullptr;
+    WorkloadFocus* m_focus = nullptr;
+    StrategyAnalysis* m_strategyAnalysis = nullptr;
     DocumentActions* m_files = nullptr;
     Autosave* m_autosave = nullptr;
     RecoveryPolicy m_recoveryPolicy = RecoveryPolicy::Ask;
@@ -143,6 +168,13 @@ private:
     ProblemsPanel* m_problems = nullptr;
     RevisionsPanel* m_revisions = nullptr;
     QUndoView* m_history = nullptr;
+    QTabWidget* m_pages = nullptr;
+    TradeOffView* m_tradeOffs = nullptr;
+    StrategyPanel* m_strategy = nullptr;
+    PoliciesPanel* m_policies = nullptr;
+    QDockWidget* m_strategyDock = nullptr;
+    QWidget* m_previewBanner = nullptr;
+    QLabel* m_previewLabel = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     QDockWidget* m_revisionsDock = nullptr;
     QDockWidget* m_inspectorDock = nullptr;

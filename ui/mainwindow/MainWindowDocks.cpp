@@ -4,6 +4,7 @@
 
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/WorkloadFocus.h"
 #include "ui/editor/PaletteList.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/panels/DetailsPanel.h"
@@ -51,7 +52,10 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_inspectorDock, detailsDock);
     tabifyDockWidget(detailsDock, workloadsDock);
     m_inspectorDock->raise();
-    connect(m_workloads, &WorkloadsPanel::workloadSelected, m_summary, &SummaryStrip::setFocusWorkload);
+    connect(m_workloads, &WorkloadsPanel::workloadSelected, m_focus, &WorkloadFocus::setId);
+    connect(m_summary, &SummaryStrip::focusWorkloadChanged, m_focus, &WorkloadFocus::setId);
+    connect(m_focus, &WorkloadFocus::changed, m_summary, &SummaryStrip::setFocusWorkload);
+    createStrategyDocks();
 
     m_problems = new ProblemsPanel(this);
     m_problemsDock = addDock(m_problems, tr("Problems"), "problemsDock", Qt::BottomDockWidgetArea);
@@ -67,7 +71,7 @@ void MainWindow::createDocks()
 
     m_palette->setMinimumWidth(150);
     m_inspector->setMinimumWidth(220);
-    resizeDocks({paletteDock, m_inspectorDock}, {190, 290}, Qt::Horizontal);
+    resizeDocks({paletteDock, m_inspectorDock}, {190, 320}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {90}, Qt::Vertical);
     connect(m_problems, &ProblemsPanel::countChanged, this, [this](int count) {
         m_problemsDock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));

@@ -114,7 +114,8 @@ void InspectorPanel::onChanged(const ChangeEvent& event)
     if (!component()) {
         m_id.clear();
         rebuild();
-    } else if (event.kind == ChangeEvent::Kind::Reset || event.kind == ChangeEvent::Kind::ComponentAdded ||
+    } else if (event.kind == ChangeEvent::Kind::Reset || event.kind == ChangeEvent::Kind::TopologyReplaced ||
+               event.kind == ChangeEvent::Kind::ComponentAdded ||
                event.kind == ChangeEvent::Kind::ComponentRemoved) {
         rebuild(); // region and dependency lists may have changed
     } else if (component()->dependsOn.size() != m_dependencyCount) {

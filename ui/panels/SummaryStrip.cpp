@@ -19,11 +19,6 @@ namespace firedrill::ui {
 
 namespace {
 
-QString money(double usd)
-{
-    return QStringLiteral("$%1").arg(QLocale(QLocale::English).toString(usd, 'f', 0));
-}
-
 QLabel* figureLabel(QWidget* parent, const char* name)
 {
     auto* label = new QLabel(parent);
@@ -62,6 +57,8 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent
     layout->addStretch(1);
 
     connect(m_workloads, &QComboBox::currentIndexChanged, this, &SummaryStrip::refresh);
+    connect(m_workloads, &QComboBox::activated, this,
+            [this] { emit focusWorkloadChanged(m_workloads->currentData().toString()); });
     connect(m_document, &Document::changed, this, [this] {
         fillWorkloads();
         refresh();
@@ -120,8 +117,8 @@ void SummaryStrip::refresh()
     const QString good = dark ? QStringLiteral("#7bd07f") : QStringLiteral("#2e7d32");
     const QString bad = dark ? QStringLiteral("#ff7070") : QStringLiteral("#c62828");
     m_cost->setText(f.workloadCost ? tr("Monthly cost <b>%1</b> <span style='color:%3'>(all %2)</span>")
-                                         .arg(money(*f.workloadCost), money(f.topologyCost), muted)
-                                   : tr("Monthly cost <b>%1</b>").arg(money(f.topologyCost)));
+                                         .arg(moneyText(*f.workloadCost), moneyText(f.topologyCost), muted)
+                                   : tr("Monthly cost <b>%1</b>").arg(moneyText(f.topologyCost)));
     m_sla->setText(f.availability ? tr("Composite SLA <b>%1%</b>")
                                         .arg(QLocale(QLocale::English).toString(*f.availability * 100, 'f', 3))
                                   : tr("Composite SLA <b>—</b>"));

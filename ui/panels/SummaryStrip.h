@@ -42,6 +42,10 @@ public:
     /// The text shown, for tests.
     QString text() const;
 
+signals:
+    /// The planner picked another workload in the strip's list.
+    void focusWorkloadChanged(const QString& id);
+
 protected:
     void changeEvent(QEvent* event) override;
 

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "StrategyPreview.h"
+
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QRadioButton;
+class QSlider;
+
+namespace firedrill::ui {
+
+class Document;
+class RecoverySettingsForm;
+class StrategyAnalysis;
+class UnitField;
+class WorkloadFocus;
+
+/// Choosing a DR strategy for the workload in focus: the four strategies with their cost, region RTO / RPO
+/// and verdict; their parameters (scale factor of the full replica, primary and secondary region, redeploy
+/// time); what applying the chosen one changes (previewed on the canvas); Apply as one undoable command;
+/// and the recovery settings of the workload's components.
+class StrategyPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    StrategyPanel(Document* document, WorkloadFocus* focus, StrategyAnalysis* analysis, QWidget* parent = nullptr);
+
+    /// The strategy chosen in the panel (not yet applied).
+    const Strategy& choice() const { return m_choice; }
+    /// Chooses strategy `kind` (as clicking its button does), keeping the parameters.
+    void choose(StrategyKind kind);
+    /// Sets the active-passive-full scale factor (0.05 .. 1).
+    void setScaleFactor(double factor);
+    /// Applies the chosen strategy to the workload: one undoable command. False when it cannot be applied.
+    bool apply();
+    /// The preview of the chosen strategy, when it can be applied and differs from the design.
+    const std::optional<StrategyPreview>& preview() const { return m_preview; }
+    /// Whether the canvas shows the preview (the "Show on canvas" box).
+    bool previewShown() const;
+    /// The recovery settings form.
+    RecoverySettingsForm* settings() const { return m_settings; }
+
+signals:
+    /// The canvas should show `preview` (nullopt: the document again).
+    void previewChanged(const std::optional<firedrill::ui::CanvasPreview>& preview);
+
+private:
+    void onFocus();
+    void onFigures();
+    void updatePreview();
+    void syncControls();
+    void fillRegions();
+
+    Document* m_document;
+    WorkloadFocus* m_focus;
+    StrategyAnalysis* m_analysis;
+    Strategy m_choice;
+    std::optional<StrategyPreview> m_preview;
+    QLabel* m_title = nullptr;
+    QButtonGroup* m_group = nullptr;
+    std::vector<QRadioButton*> m_buttons;
+    std::vector<QLabel*> m_summaries;
+    QSlider* m_scale = nullptr;
+    QLabel* m_scaleLabel = nullptr;
+    QComboBox* m_primary = nullptr;
+    QComboBox* m_secondary = nullptr;
+    UnitField* m_redeploy = nullptr;
+    QListWidget* m_changes = nullptr;
+    QCheckBox* m_showPreview = nullptr;
+    QPushButton* m_apply = nullptr;
+    QLabel* m_status = nullptr;
+    RecoverySettingsForm* m_settings = nullptr;
+};
+
+} // namespace firedrill::ui
