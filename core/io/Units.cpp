@@ -225,6 +225,22 @@ std::string formatDurationReadable(Duration d)
     return out;
 }
 
+std::string formatDurationApprox(Duration d)
+{
+    if (d.ms < 0)
+        return std::string(1, '-').append(formatDurationApprox(Duration{-d.ms}));
+    static constexpr std::array<std::int64_t, 4> scales{86'400'000, 3'600'000, 60'000, 1000};
+    for (std::size_t i = 0; i + 1 < scales.size(); ++i) { // days, hours, minutes
+        if (d.ms < scales[i])
+            continue;
+        const std::int64_t step = scales[i + 1];
+        const Duration rounded{(d.ms + step / 2) / step * step};
+        const std::string text = formatDurationReadable(rounded);
+        return rounded == Duration{(d.ms + 500) / 1000 * 1000} ? text : "≈" + text;
+    }
+    return formatDurationReadable(d);
+}
+
 std::string formatPercent(Percent p)
 {
     return formatNumber(p.value) + "%";

@@ -30,6 +30,10 @@ std::string formatDuration(Duration d);
 /// Readable compound duration for people: "1h 40m", "2d 3h 5m", "45s", "1.5s", "0s"; from a minute up it
 /// is rounded to whole seconds.
 std::string formatDurationReadable(Duration d);
+/// A duration rounded to its two largest units, half up, for tight spaces: "6h 3m" for 6h 2m 40s,
+/// "1d 3h" for 1d 2h 30m; prefixed "≈" when rounding changed it ("≈6h 3m"), as formatDurationReadable()
+/// otherwise ("15m 40s").
+std::string formatDurationApprox(Duration d);
 /// "99.95%".
 std::string formatPercent(Percent p);
 /// "3TB" when a whole number of TB, "500GB" otherwise, "0.5GB" below 1 GB.

@@ -64,6 +64,14 @@ private slots:
         QCOMPARE(formatDurationReadable(Duration::seconds(6000)), std::string("1h 40m"));
         QCOMPARE(formatDurationReadable(Duration::seconds(100)), std::string("1m 40s"));
         QCOMPARE(formatDurationReadable(Duration::milliseconds(1500)), std::string("1.5s"));
+        // Two largest units, half up; "≈" only when that changed the figure.
+        QCOMPARE(formatDurationApprox(Duration::seconds(6 * 3600 + 2 * 60 + 40)), std::string("≈6h 3m"));
+        QCOMPARE(formatDurationApprox(Duration::seconds(6 * 3600 + 2 * 60 + 29)), std::string("≈6h 2m"));
+        QCOMPARE(formatDurationApprox(Duration::seconds(15 * 60 + 40)), std::string("15m 40s"));
+        QCOMPARE(formatDurationApprox(Duration::minutes(26 * 60 + 30)), std::string("≈1d 3h"));
+        QCOMPARE(formatDurationApprox(Duration::hours(6)), std::string("6h"));
+        QCOMPARE(formatDurationApprox(Duration::seconds(40)), std::string("40s"));
+        QCOMPARE(formatDurationApprox(Duration::seconds(-100)), std::string("-1m 40s"));
         QCOMPARE(formatDurationReadable(Duration::hours(51) + Duration::minutes(5)), std::string("2d 3h 5m"));
         QCOMPARE(formatDurationReadable(Duration{}), std::string("0s"));
         QCOMPARE(formatDurationReadable(Duration::minutes(-90)), std::string("-1h 30m"));

@@ -5,6 +5,7 @@
 #include "ui/editor/CanvasColors.h"
 
 #include "core/analysis/AvailabilityReport.h"
+#include "core/io/Units.h"
 
 #include <QBrush>
 #include <QFont>
@@ -113,7 +114,15 @@ QVariant StrategyTableModel::display(const StrategyOption& option, const Row& ro
     case RowKind::Rto:
     case RowKind::Rpo: {
         const RecoveryEstimate* e = estimateOf(option, row.disruption);
-        return e ? estimateText(row.kind == RowKind::Rto ? e->rto : e->rpo) : QVariant();
+        if (!e)
+            return {};
+        const bool rto = row.kind == RowKind::Rto;
+        QString text = estimateText(rto ? e->rto : e->rpo);
+        // A breach says by how much, so the table reads without hovering.
+        if (const PolicyVerdict* v = verdictOf(option, row.disruption))
+            if ((rto ? v->rtoMet : v->rpoMet) == false && !(rto ? v->rtoUnbounded : v->rpoUnbounded))
+                text += tr("  (+%1)").arg(qstr(formatDurationApprox(Duration{-(rto ? v->rtoMargin : v->rpoMargin).ms})));
+        return text;
     }
     case RowKind::Verdict: {
         if (option.verdicts.empty())

@@ -117,6 +117,9 @@ QPointF TradeOffChart::position(std::size_t index) const
 void TradeOffChart::setFigures(const StrategyFigures& figures)
 {
     m_chart->removeAllSeries();
+    m_chart->setTheme(canvasColors().dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_chart->setBackgroundBrush(palette().color(QPalette::Base));
+    m_chart->setTitleBrush(palette().color(QPalette::Text));
     for (QAbstractAxis* a : m_chart->axes())
         m_chart->removeAxis(a);
     m_plotted.clear();

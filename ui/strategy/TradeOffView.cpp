@@ -8,6 +8,7 @@
 #include "ui/document/WorkloadFocus.h"
 #include "ui/editor/CanvasColors.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,6 +88,13 @@ TradeOffView::TradeOffView(StrategyAnalysis* analysis, WorkloadFocus* focus, QWi
     connect(analysis, &StrategyAnalysis::updated, this, &TradeOffView::refresh);
     connect(analysis, &StrategyAnalysis::started, m_busy, &QWidget::show);
     refresh();
+}
+
+void TradeOffView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_legend)
+        refresh(); // the charts and the legend follow the theme
 }
 
 QString TradeOffView::headline() const

@@ -32,6 +32,9 @@ public:
     /// The breakdown shown for the clicked cell.
     QString breakdown() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
     void showDetail();
