@@ -350,10 +350,14 @@ void fitToMeasured(std::vector<RunbookStep>& recovery, Duration measured)
         recovery.push_back(std::move(s));
         return;
     }
+    // Every step keeps its share of the estimated timeline; times are rounded to whole seconds except
+    // the end, which is the measured recovery itself.
     const auto scale = [&](Duration d) {
+        if (d == longest)
+            return measured;
         const long double v = static_cast<long double>(d.ms) * static_cast<long double>(measured.ms) /
                               static_cast<long double>(longest.ms);
-        return Duration{static_cast<std::int64_t>(v + 0.5L)};
+        return std::min(measured, Duration::seconds(static_cast<std::int64_t>(v / 1000.0L + 0.5L)));
     };
     for (auto& s : recovery) {
         const Duration end = scale(s.expectedElapsed);
