@@ -6,6 +6,7 @@
 
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/ICalendarWriter.h"
+#include "core/drill/PlanHtml.h"
 #include "core/drill/PlanMarkdown.h"
 #include "core/drill/PlanYaml.h"
 #include "core/drill/UtcTime.h"
@@ -78,9 +79,8 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
 
 int runPlan(const PlanOptions& o)
 {
-    if (o.format == "html" || o.format == "pdf")
-        return fail("--format " + o.format + " needs the GUI build (firedrill) for now; the command line writes md, "
-                                             "yaml or ics",
+    if (o.format == "pdf")
+        return fail("--format pdf needs the GUI build (firedrill) for now; the command line writes md, html, yaml or ics",
                     ExitCode::UsageError);
     DrillOptions options;
     if (o.mode == "production")
@@ -115,6 +115,8 @@ int runPlan(const PlanOptions& o)
     std::string text;
     if (o.format == "md") {
         text = planToMarkdown(*plan);
+    } else if (o.format == "html") {
+        text = planToHtml(*plan);
     } else if (o.format == "yaml") {
         text = planToYaml(*plan);
     } else {

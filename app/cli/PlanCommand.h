@@ -12,7 +12,7 @@ struct PlanOptions
     std::string file;
     std::string workload;
     std::string scenario;
-    std::string format = "md";          ///< md, yaml or ics (html and pdf need the GUI build)
+    std::string format = "md";          ///< md, html, yaml or ics (pdf needs the GUI build)
     std::string output;                 ///< written atomically; empty: standard output
     std::string mode;                   ///< production or isolated; empty: chosen from the disruption
     bool noReplay = false;              ///< expected times from the estimate instead of a replay
@@ -22,7 +22,7 @@ struct PlanOptions
     std::string length = "4h";          ///< ics: how long each drill takes
 };
 
-/// Generates the drill plan of a workload and scenario and writes it as Markdown, YAML or an
+/// Generates the drill plan of a workload and scenario and writes it as Markdown, HTML, YAML or an
 /// iCalendar schedule. Exit 0 / 1 / 2.
 int runPlan(const PlanOptions& options);
 

@@ -78,11 +78,11 @@ int main(int argc, char** argv)
     mg->add_flag("--json", mergeOptions.json, "Machine-readable output on stdout");
 
     PlanOptions plan;
-    auto* pl = app.add_subcommand("plan", "Generate the drill plan of a workload and scenario (Markdown, YAML, iCalendar)");
+    auto* pl = app.add_subcommand("plan", "Generate the drill plan of a workload and scenario (Markdown, HTML, YAML, iCalendar)");
     pl->add_option("file", plan.file, "YAML topology or workspace")->required();
     pl->add_option("--workload", plan.workload, "The workload the drill proves")->required();
     pl->add_option("--scenario", plan.scenario, "The scenario the drill injects")->required();
-    pl->add_option("--format", plan.format, "md, yaml or ics (html and pdf need the GUI build)")
+    pl->add_option("--format", plan.format, "md, html, yaml or ics (pdf needs the GUI build)")
         ->check(CLI::IsMember({"md", "yaml", "ics", "html", "pdf"}));
     pl->add_option("-o,--output", plan.output, "Write to this file (atomically) instead of standard output");
     pl->add_option("--mode", plan.mode, "production or isolated (default: from the disruption)");

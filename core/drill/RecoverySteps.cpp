@@ -162,8 +162,13 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
         s.onFailure = "redeploy the last known good package; check the infrastructure templates and quotas";
     } else if (t.label == "DNS TTL drain") {
         s.owner = DrillRole::Network;
-        s.title = "Wait for cached DNS answers to expire (TTL " + readableTime(t.value) + "): clients move to " +
-                  secondary;
+        const bool newEndpoint = region && (ctx.strategy == StrategyKind::RedeployFromBackup ||
+                                            ctx.strategy == StrategyKind::ActivePassiveDb);
+        const Component* router = ctx.router();
+        s.title = (newEndpoint && router ? "Enable the endpoint in " + secondary + " in " + router->id.str() +
+                                               ", then wait for cached DNS answers to expire (TTL "
+                                         : std::string("Wait for cached DNS answers to expire (TTL ")) +
+                  readableTime(t.value) + "): clients move to " + secondary;
         s.doneSignal = "requests reach " + secondary + " and traffic to " + ctx.regionLabel(ctx.roles.primary) +
                        " falls to zero";
         s.onFailure = "flush the resolvers you control and ask users to restart their clients";
@@ -262,6 +267,25 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
         s.expectedDuration = probeDetection(router->probe.value_or(kDefaultGlobalProbe));
         s.expectedElapsed = s.expectedDuration;
         s.basis = "probe detection " + readableTime(s.expectedDuration) + ", in parallel with the data recovery";
+        out.push_back(std::move(s));
+    }
+    Duration end = ctx.noticeDelay();
+    for (const auto& [track, e] : ends)
+        end = std::max(end, e);
+    for (const Component* c : ctx.members) {
+        const bool geo = c->redundancy && *c->redundancy != StorageRedundancy::Lrs &&
+                         *c->redundancy != StorageRedundancy::Zrs;
+        if (!region || c->kind != ComponentKind::StorageAccount || !geo || c->region != ctx.roles.primary)
+            continue;
+        const bool readable = *c->redundancy == StorageRedundancy::RaGrs || *c->redundancy == StorageRedundancy::RaGzrs;
+        auto s = untimed((readable ? "Serve reads of " + c->id.str() + " from its read-access secondary; fail the "
+                                                                      "account over for writes"
+                                   : "Fail storage account " + c->id.str() + " over to its paired region"),
+                         "Geo-replication is asynchronous and has no SLA: writes not yet copied are lost. The "
+                         "estimate does not count the account failover's time.",
+                         DrillRole::Dba, "the account's primary location is the paired region and a test write succeeds",
+                         "run without " + c->id.str() + " (degraded) and restore its data from backups");
+        s.expectedElapsed = end;
         out.push_back(std::move(s));
     }
     if (ctx.disruption == DisruptionClass::Corruption) {

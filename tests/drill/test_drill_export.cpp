@@ -3,11 +3,13 @@
 
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/ICalendarWriter.h"
+#include "core/drill/PlanHtml.h"
 #include "core/drill/PlanMarkdown.h"
 #include "core/drill/PlanYaml.h"
 #include "core/drill/UtcTime.h"
 
 #include <QDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #ifdef FIREDRILL_HAVE_LIBICAL
@@ -83,6 +85,31 @@ private slots:
             QVERIFY2(md.find("| " + std::to_string(s.number) + " | **" + s.title + "**") != std::string::npos,
                      s.title.c_str());
         QVERIFY(md.find("| 1h | 1h 30s |") != std::string::npos); // the grace period: 1h, done at 1h 30s
+    }
+
+    void htmlIsWellFormedAndEscaped()
+    {
+        DrillPlan p = gasRegionPlan();
+        p.title = "Drill <script>alert(\"x\")</script> & more";
+        const std::string html = planToHtml(p);
+        QVERIFY(html.find("<script>") == std::string::npos);
+        QVERIFY(html.find("<h1>Drill &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</h1>") !=
+                std::string::npos);
+        // Well-formed: an XML reader walks it to the end without an error, and finds one row per step.
+        QXmlStreamReader xml(QByteArray::fromStdString(html));
+        int cells = 0;
+        QStringList strong;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QStringLiteral("strong"))
+                strong << xml.readElementText();
+            if (xml.isStartElement() && xml.name() == QStringLiteral("td"))
+                ++cells;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(cells > 0);
+        for (const auto& s : p.steps)
+            QVERIFY2(strong.contains(QString::fromStdString(s.title)), s.title.c_str());
     }
 
     void yamlRoundTripsEveryPlan_data()
