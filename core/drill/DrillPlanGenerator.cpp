@@ -198,6 +198,16 @@ Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& 
     plan.objective = objectiveFor(ctx);
     plan.scope = scopeFor(ctx);
     plan.notes = ctx.estimate.rto.notes;
+    const Fault& first = scenario->faults.front();
+    if ((disruption == DisruptionClass::Instance || disruption == DisruptionClass::Dependency) &&
+        first.target.scope == FaultTarget::Scope::Component && !ctx.estimate.rto.paths.empty() &&
+        std::none_of(ctx.estimate.rto.paths.begin(), ctx.estimate.rto.paths.end(), [&](const std::string& path) {
+            return path.find("(" + first.target.id + ")") != std::string::npos ||
+                   path.ends_with(" " + first.target.id);
+        }))
+        plan.notes.push_back("the recovery steps follow the estimate for this class of disruption, the worst " +
+                             std::string(toName(disruption)) + " loss of the workload (" + ctx.estimate.situation +
+                             "), which is not the component the scenario hits (" + first.target.id + ")");
 
     std::vector<RunbookStep> recovery = recoverySteps(ctx);
     if (replay && !ctx.replay)

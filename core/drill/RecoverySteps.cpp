@@ -288,6 +288,38 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
         s.expectedElapsed = end;
         out.push_back(std::move(s));
     }
+    const Fault& first = ctx.scenario.faults.front();
+    const Component* target = first.target.scope == FaultTarget::Scope::Component
+                                  ? ctx.topology.findComponent(ComponentId(first.target.id))
+                                  : nullptr;
+    const std::string what = target ? ctx.nameOf(*target) : first.target.id;
+    if (first.kind == FaultKind::Partition) {
+        auto s = untimed("Confirm traffic across " + what + " takes another path, or the workload runs without it",
+                         "Both sides keep running but cannot reach each other: check the backup link or route and "
+                         "what each side does meanwhile.",
+                         DrillRole::Network, "the routes show the backup path in use, or the dependent calls degrade "
+                                             "as designed",
+                         "restore the link and record the missing path as an action item");
+        s.expectedElapsed = ctx.noticeDelay();
+        out.push_back(std::move(s));
+    } else if (first.kind == FaultKind::Degradation) {
+        auto s = untimed("Confirm retries and circuit breakers keep " + ctx.workload.name + " usable while " + what +
+                             " is degraded",
+                         "Watch latency and errors of the callers of " + what + ".", DrillRole::ApplicationOwner,
+                         "latency and error rate stay within the service's budget, or the breakers open and the "
+                         "fallback serves",
+                         "route around the degraded component by hand");
+        s.expectedElapsed = ctx.noticeDelay();
+        out.push_back(std::move(s));
+    } else if (first.kind == FaultKind::Surge) {
+        auto s = untimed("Confirm autoscale carries the surge on " + what,
+                         "Demand rises " + formatNumber(first.multiplier.value_or(1)) +
+                             "x; compute behind it scales out within its autoscale limits.",
+                         DrillRole::ApplicationOwner, "instance counts rise and no requests are throttled",
+                         "scale out by hand or shed load (degraded mode)");
+        s.expectedElapsed = ctx.noticeDelay();
+        out.push_back(std::move(s));
+    }
     if (ctx.disruption == DisruptionClass::Corruption) {
         auto stop = untimed("Stop the writes that corrupt data",
                             "Put " + ctx.workload.name + " in maintenance or read-only mode and stop the faulty "

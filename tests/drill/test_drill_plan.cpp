@@ -219,6 +219,27 @@ private slots:
         QVERIFY(findStep(p, "Verify Cache"));
     }
 
+    void faultKindsGetTheirSteps()
+    {
+        const DrillPlan cut = plan(sample("two-region.yaml"), "sites", "er-cut");
+        QVERIFY(findStep(cut, "Inject the fault: cut"));
+        QVERIFY(findStep(cut, "takes another path"));
+        const DrillPlan peak = plan(sample("local-failures.yaml"), "intake", "peak");
+        QVERIFY(findStep(peak, "raise the load on"));
+        QVERIFY(findStep(peak, "Confirm autoscale carries the surge"));
+        const DrillPlan slow = plan(sample("dr-reduced-shop.yaml"), "status", "switchboard");
+        QVERIFY(findStep(slow, "Inject the fault: degrade"));
+        QVERIFY(findStep(slow, "retries and circuit breakers"));
+        // A later fault of the scenario is injected at its offset and checked at the end.
+        const DrillPlan surge = plan(sample("gas-trading.yaml"), "trading", "drill-surge");
+        QVERIFY(findStep(surge, "Confirm the design absorbed the second fault"));
+        // The estimate's worst instance is not the crashed one: the plan says so.
+        const DrillPlan leader = plan(sample("gas-trading.yaml"), "settlement", "drill-leader");
+        QVERIFY(std::any_of(leader.notes.begin(), leader.notes.end(), [](const std::string& n) {
+            return n.find("not the component the scenario hits (settle-weu)") != std::string::npos;
+        }));
+    }
+
     void singleRegionEscalates()
     {
         const DrillPlan p = plan(sample("dr-single-region.yaml"), "orders", "weu-down");
