@@ -3,7 +3,6 @@
 #include "CliOutput.h"
 #include "Commands.h"
 #include "InputDocument.h"
-
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/ICalendarWriter.h"
 #include "core/drill/PlanHtml.h"
@@ -63,8 +62,8 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
     s.id = plan.id;
     s.planId = plan.id;
     s.title = plan.title;
-    s.description = plan.objective.statement + "\nRunbook: " + std::to_string(plan.steps.size()) + " steps, plan " +
-                    plan.id + ".";
+    s.description = plan.objective.statement + "\nRunbook: " + std::to_string(plan.steps.size()) +
+                    " steps, plan " + plan.id + ".";
     s.start = *start;
     s.length = *length;
     s.recurrence = *recurrence;
@@ -80,7 +79,8 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
 int runPlan(const PlanOptions& o)
 {
     if (o.format == "pdf")
-        return fail("--format pdf needs the GUI build (firedrill) for now; the command line writes md, html, yaml or ics",
+        return fail("--format pdf needs the GUI build (firedrill) for now; the command line writes md, html, "
+                    "yaml or ics",
                     ExitCode::UsageError);
     DrillOptions options;
     if (o.mode == "production")
@@ -93,7 +93,8 @@ int runPlan(const PlanOptions& o)
     const InputDocument doc = loadInput(o.file);
     if (!doc.ok()) {
         printDiagnostics(std::cerr, doc.diagnostics);
-        return fail(o.file + ": cannot plan a drill on an invalid topology (" + countText(doc.diagnostics) + ")",
+        return fail(o.file + ": cannot plan a drill on an invalid topology (" + countText(doc.diagnostics) +
+                        ")",
                     ExitCode::InvalidInput);
     }
     const Topology& t = *doc.topology;
@@ -107,8 +108,8 @@ int runPlan(const PlanOptions& o)
             return fail(o.file + ": " + r.error().message, ExitCode::InvalidInput);
         replay = std::move(*r);
     }
-    auto plan = generateDrillPlan(t, WorkloadId(o.workload), ScenarioId(o.scenario), replay ? &*replay : nullptr,
-                                  options);
+    auto plan = generateDrillPlan(t, WorkloadId(o.workload), ScenarioId(o.scenario),
+                                  replay ? &*replay : nullptr, options);
     if (!plan)
         return fail(o.file + ": " + plan.error().message, ExitCode::InvalidInput);
 
@@ -132,8 +133,10 @@ int runPlan(const PlanOptions& o)
     if (auto written = writeAtomically(o.output, text); !written)
         return fail(o.output + ": " + written.error().message, ExitCode::InvalidInput);
     std::cout << "plan " << plan->id << ": " << plan->steps.size() << " steps, the last done "
-              << formatDurationReadable(plan->steps.back().expectedElapsed) << " after the fault (times from the "
-              << (plan->timing == TimingSource::Replay ? "replay" : "estimate") << ") -> " << o.output << '\n';
+              << formatDurationReadable(plan->steps.back().expectedElapsed)
+              << " after the fault (times from the "
+              << (plan->timing == TimingSource::Replay ? "replay" : "estimate") << ") -> " << o.output
+              << '\n';
     return ExitCode::Ok;
 }
 

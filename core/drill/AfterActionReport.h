@@ -10,6 +10,7 @@ namespace firedrill {
 
 /// The after-action report of a drill as Markdown: verdict against the policy, every step expected
 /// against actual, observations, issues found and action items with owners.
-std::string afterActionReport(const DrillPlan& plan, const DrillRecord& record, const DrillComparison& comparison);
+std::string afterActionReport(const DrillPlan& plan, const DrillRecord& record,
+                              const DrillComparison& comparison);
 
 } // namespace firedrill

@@ -1,6 +1,5 @@
 // The generator's shared context.
 #include "DrillRules.h"
-
 #include "core/io/Units.h"
 
 #include <algorithm>

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "DrillRole.h"
-
 #include "core/model/Id.h"
 #include "core/model/Quantity.h"
 #include "core/model/Workload.h"
@@ -22,12 +21,12 @@ enum class TimingSource { Estimate, Replay };
 struct DrillObjective
 {
     DisruptionClass disruption = DisruptionClass::Region;
-    std::string situation;              ///< "loss of region West Europe (weu)"
-    std::optional<Duration> rtoTarget;  ///< from the workload's policy for `disruption`
+    std::string situation;             ///< "loss of region West Europe (weu)"
+    std::optional<Duration> rtoTarget; ///< from the workload's policy for `disruption`
     std::optional<Duration> rpoTarget;
     std::optional<Duration> expectedRto; ///< absent when recovery needs outside help (unbounded)
     std::optional<Duration> expectedRpo; ///< absent when all data is at risk (unbounded)
-    std::string statement;              ///< the objective in one or two sentences
+    std::string statement;               ///< the objective in one or two sentences
     bool operator==(const DrillObjective&) const = default;
 };
 
@@ -113,11 +112,12 @@ struct DrillPlan
     DrillScope scope;
     std::vector<RoleAssignment> roles;
     std::vector<PreCheck> preChecks;
-    std::vector<RunbookStep> steps;    ///< numbered from 1, in order of expected completion
+    std::vector<RunbookStep> steps; ///< numbered from 1, in order of expected completion
     std::vector<SuccessCriterion> successCriteria;
-    std::vector<RunbookStep> rollback; ///< failback steps, numbered from 1; elapsed from the start of failback
+    std::vector<RunbookStep>
+        rollback; ///< failback steps, numbered from 1; elapsed from the start of failback
     std::vector<CommunicationItem> communication;
-    std::vector<std::string> notes;    ///< assumptions behind the expected times
+    std::vector<std::string> notes; ///< assumptions behind the expected times
     bool operator==(const DrillPlan&) const = default;
 };
 

@@ -1,7 +1,6 @@
 #include "DrillPlanGenerator.h"
 
 #include "DrillRules.h"
-
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
 
@@ -46,11 +45,13 @@ DrillObjective objectiveFor(const drill::Context& ctx)
     const std::string targets = targetText(ctx);
     o.statement = "Prove that " + ctx.workload.name + " (" + ctx.workload.id.str() + ") recovers from " +
                   o.situation + " (" + cls + " disruption)";
-    o.statement += targets.empty() ? ": the workload has no policy for this disruption class, so the drill measures "
-                                     "the recovery to set one."
-                                   : " within its policy targets, " + targets + ".";
-    o.statement += o.expectedRto ? " The design is expected to recover in " + readableTime(*o.expectedRto) + "."
-                                 : " The design cannot recover by itself: the drill shows what it takes.";
+    o.statement += targets.empty()
+                       ? ": the workload has no policy for this disruption class, so the drill measures "
+                         "the recovery to set one."
+                       : " within its policy targets, " + targets + ".";
+    o.statement += o.expectedRto
+                       ? " The design is expected to recover in " + readableTime(*o.expectedRto) + "."
+                       : " The design cannot recover by itself: the drill shows what it takes.";
     return o;
 }
 
@@ -78,14 +79,17 @@ DrillScope scopeFor(const drill::Context& ctx)
             regions.insert(f.target.id);
             for (const Component* c : ctx.members) {
                 const auto where = componentRegions(*c);
-                const bool inRegion = std::find(where.begin(), where.end(), RegionId(f.target.id)) != where.end();
-                const bool inZone = !f.target.zone || !c->zone || *c->zone == *f.target.zone ||
-                                    std::find(c->zones.begin(), c->zones.end(), *f.target.zone) != c->zones.end();
+                const bool inRegion =
+                    std::find(where.begin(), where.end(), RegionId(f.target.id)) != where.end();
+                const bool inZone =
+                    !f.target.zone || !c->zone || *c->zone == *f.target.zone ||
+                    std::find(c->zones.begin(), c->zones.end(), *f.target.zone) != c->zones.end();
                 if (inRegion && inZone)
                     addId(c->id.str());
             }
             break;
-        case FaultTarget::Scope::Site: break;
+        case FaultTarget::Scope::Site:
+            break;
         }
     }
     if (ctx.disruption == DisruptionClass::Region && ctx.roles.secondary)
@@ -97,16 +101,20 @@ DrillScope scopeFor(const drill::Context& ctx)
     s.components = ids;
     s.regions.assign(regions.begin(), regions.end());
     s.usersRps = ctx.workload.demandRps;
-    s.users = "users of " + ctx.workload.name + " (" + formatNumber(ctx.workload.demandRps) + " requests/s" +
-              (ctx.workload.writeFraction > 0 ? ", " + formatNumber(ctx.workload.writeFraction * 100) + "% writes" : "") +
-              ")";
+    s.users =
+        "users of " + ctx.workload.name + " (" + formatNumber(ctx.workload.demandRps) + " requests/s" +
+        (ctx.workload.writeFraction > 0 ? ", " + formatNumber(ctx.workload.writeFraction * 100) + "% writes"
+                                        : "") +
+        ")";
     if (s.mode == DrillMode::IsolatedTest) {
-        s.blastRadius = "Isolated test failover: the drill runs against a copy in an isolated network, so production "
-                        "users are not affected; replication from production to the copy is paused for the drill.";
+        s.blastRadius =
+            "Isolated test failover: the drill runs against a copy in an isolated network, so production "
+            "users are not affected; replication from production to the copy is paused for the drill.";
     } else {
-        s.blastRadius = "Production: " + s.users + " may see errors or delays while " + std::to_string(ids.size()) +
-                        " component(s) are down" +
-                        (ctx.workload.degradable ? "; the workload may run degraded (reduced functionality)." : ".");
+        s.blastRadius =
+            "Production: " + s.users + " may see errors or delays while " + std::to_string(ids.size()) +
+            " component(s) are down" +
+            (ctx.workload.degradable ? "; the workload may run degraded (reduced functionality)." : ".");
     }
     return s;
 }
@@ -129,9 +137,10 @@ void addOwners(DrillPlan& plan)
         need(c.owner, "the pre-check \"" + c.title + "\"");
     for (const auto& c : plan.communication)
         need(c.owner, "the message " + c.when);
-    std::stable_sort(plan.roles.begin(), plan.roles.end(), [](const RoleAssignment& a, const RoleAssignment& b) {
-        return static_cast<int>(a.role) < static_cast<int>(b.role);
-    });
+    std::stable_sort(plan.roles.begin(), plan.roles.end(),
+                     [](const RoleAssignment& a, const RoleAssignment& b) {
+                         return static_cast<int>(a.role) < static_cast<int>(b.role);
+                     });
 }
 
 void number(std::vector<RunbookStep>& steps)
@@ -152,15 +161,19 @@ DisruptionClass disruptionOf(const Scenario& s)
         return DisruptionClass::Corruption;
     switch (f.target.scope) {
     case FaultTarget::Scope::Region:
-    case FaultTarget::Scope::Site: return DisruptionClass::Region;
-    case FaultTarget::Scope::Zone: return DisruptionClass::Zone;
-    case FaultTarget::Scope::Component: break;
+    case FaultTarget::Scope::Site:
+        return DisruptionClass::Region;
+    case FaultTarget::Scope::Zone:
+        return DisruptionClass::Zone;
+    case FaultTarget::Scope::Component:
+        break;
     }
     return f.kind == FaultKind::Crash ? DisruptionClass::Instance : DisruptionClass::Dependency;
 }
 
-Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& workloadId, const ScenarioId& scenarioId,
-                                    const sim::ReplayResult* replay, const DrillOptions& options)
+Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& workloadId,
+                                    const ScenarioId& scenarioId, const sim::ReplayResult* replay,
+                                    const DrillOptions& options)
 {
     const Workload* workload = topology.findWorkload(workloadId);
     if (!workload)
@@ -171,16 +184,23 @@ Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& 
         return Error{"unknown-scenario", "There is no scenario \"" + scenarioId.str() +
                                              "\" in the topology; choose one of its scenarios."};
     if (scenario->faults.empty())
-        return Error{"empty-scenario", "Scenario \"" + scenarioId.str() +
-                                           "\" has no faults: add the fault the drill injects before planning it."};
+        return Error{"empty-scenario",
+                     "Scenario \"" + scenarioId.str() +
+                         "\" has no faults: add the fault the drill injects before planning it."};
 
     const DisruptionClass disruption = disruptionOf(*scenario);
-    drill::Context ctx{topology, *workload, *scenario, disruption, estimateRecovery(topology, *workload, disruption),
-                       workloadComponents(topology, *workload), regionRoles(topology, *workload),
-                       workload->strategy ? workload->strategy->kind : StrategyKind::SingleRegion,
-                       options.mode.value_or(defaultIsolated(disruption) ? DrillMode::IsolatedTest
-                                                                         : DrillMode::Production),
-                       nullptr, nullptr};
+    drill::Context ctx{
+        topology,
+        *workload,
+        *scenario,
+        disruption,
+        estimateRecovery(topology, *workload, disruption),
+        workloadComponents(topology, *workload),
+        regionRoles(topology, *workload),
+        workload->strategy ? workload->strategy->kind : StrategyKind::SingleRegion,
+        options.mode.value_or(defaultIsolated(disruption) ? DrillMode::IsolatedTest : DrillMode::Production),
+        nullptr,
+        nullptr};
     for (const auto& p : topology.policies)
         if (p.workload == workload->id && p.disruption == disruption)
             ctx.policy = &p;
@@ -191,7 +211,8 @@ Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& 
 
     DrillPlan plan;
     plan.id = workload->id.str() + "-" + scenario->id.str();
-    plan.title = "Drill: " + workload->name + " — " + (scenario->name.empty() ? scenario->id.str() : scenario->name);
+    plan.title =
+        "Drill: " + workload->name + " — " + (scenario->name.empty() ? scenario->id.str() : scenario->name);
     plan.workload = workload->id.str();
     plan.scenario = scenario->id.str();
     plan.strategy = ctx.strategy;
@@ -201,33 +222,39 @@ Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& 
     const Fault& first = scenario->faults.front();
     if ((disruption == DisruptionClass::Instance || disruption == DisruptionClass::Dependency) &&
         first.target.scope == FaultTarget::Scope::Component && !ctx.estimate.rto.paths.empty() &&
-        std::none_of(ctx.estimate.rto.paths.begin(), ctx.estimate.rto.paths.end(), [&](const std::string& path) {
-            return path.find("(" + first.target.id + ")") != std::string::npos ||
-                   path.ends_with(" " + first.target.id);
-        }))
-        plan.notes.push_back("the recovery steps follow the estimate for this class of disruption, the worst " +
-                             std::string(toName(disruption)) + " loss of the workload (" + ctx.estimate.situation +
-                             "), which is not the component the scenario hits (" + first.target.id + ")");
+        std::none_of(ctx.estimate.rto.paths.begin(), ctx.estimate.rto.paths.end(),
+                     [&](const std::string& path) {
+                         return path.find("(" + first.target.id + ")") != std::string::npos ||
+                                path.ends_with(" " + first.target.id);
+                     }))
+        plan.notes.push_back(
+            "the recovery steps follow the estimate for this class of disruption, the worst " +
+            std::string(toName(disruption)) + " loss of the workload (" + ctx.estimate.situation +
+            "), which is not the component the scenario hits (" + first.target.id + ")");
 
     std::vector<RunbookStep> recovery = recoverySteps(ctx);
     if (replay && !ctx.replay)
-        plan.notes.push_back("the replay given is not of this scenario and workload: expected times come from the estimate");
+        plan.notes.push_back(
+            "the replay given is not of this scenario and workload: expected times come from the estimate");
     if (ctx.replay) {
         const Duration faultStart = ctx.scenario.faults.front().at;
         if (ctx.replay->recoveredAt && ctx.replay->disruptedAt) {
             fitToMeasured(recovery, Duration{*ctx.replay->recoveredAt} - faultStart);
             plan.timing = TimingSource::Replay;
         } else if (!ctx.replay->disruptedAt) {
-            plan.notes.push_back("the replay never saw the workload disrupted: expected times come from the estimate");
+            plan.notes.push_back(
+                "the replay never saw the workload disrupted: expected times come from the estimate");
         } else {
-            plan.notes.push_back("the replay did not recover by the end of the scenario: expected times come from the "
-                                 "estimate");
+            plan.notes.push_back(
+                "the replay did not recover by the end of the scenario: expected times come from the "
+                "estimate");
         }
     }
     std::vector<RunbookStep> timeline = faultSteps(ctx);
     timeline.insert(timeline.end(), recovery.begin(), recovery.end());
-    std::stable_sort(timeline.begin(), timeline.end(),
-                     [](const RunbookStep& a, const RunbookStep& b) { return a.expectedElapsed < b.expectedElapsed; });
+    std::stable_sort(timeline.begin(), timeline.end(), [](const RunbookStep& a, const RunbookStep& b) {
+        return a.expectedElapsed < b.expectedElapsed;
+    });
     Duration end;
     for (const auto& s : timeline)
         end = std::max(end, s.expectedElapsed);

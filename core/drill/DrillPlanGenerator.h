@@ -1,7 +1,6 @@
 #pragma once
 
 #include "DrillPlan.h"
-
 #include "core/model/Result.h"
 #include "core/model/Topology.h"
 #include "core/sim/ReplayResult.h"
@@ -27,7 +26,8 @@ DisruptionClass disruptionOf(const Scenario& scenario);
 /// workload's design and strategy; their expected times come from the recovery estimate for the
 /// scenario's disruption class, or from `replay` (a replay of the same scenario) when it is given and
 /// measured a recovery. Errors: "unknown-workload", "unknown-scenario", "empty-scenario".
-Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& workload, const ScenarioId& scenario,
-                                    const sim::ReplayResult* replay = nullptr, const DrillOptions& options = {});
+Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& workload,
+                                    const ScenarioId& scenario, const sim::ReplayResult* replay = nullptr,
+                                    const DrillOptions& options = {});
 
 } // namespace firedrill

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "DrillRole.h"
-
 #include "core/model/Quantity.h"
 
 #include <chrono>
@@ -42,8 +41,8 @@ struct DrillRecord
     int planRevision = 1;
     std::chrono::sys_seconds faultStart{}; ///< when the fault was injected (UTC)
     std::vector<StepRecord> steps;
-    std::optional<Duration> measuredRto;   ///< fault to service restored; absent: from the recovery steps
-    std::optional<Duration> measuredRpo;   ///< window of data lost that the data checks found
+    std::optional<Duration> measuredRto; ///< fault to service restored; absent: from the recovery steps
+    std::optional<Duration> measuredRpo; ///< window of data lost that the data checks found
     std::vector<std::string> observations;
     std::vector<std::string> issues;
     std::vector<ActionItem> actionItems;

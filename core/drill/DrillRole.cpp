@@ -28,8 +28,9 @@ constexpr std::array kRoles{
              "Records the actual time of every step, the surprises and the action items."},
 };
 
-constexpr std::array kOrder{DrillRole::IncidentCommander, DrillRole::Dba,           DrillRole::Network,
-                            DrillRole::ApplicationOwner,  DrillRole::Communications, DrillRole::Observer};
+constexpr std::array kOrder{DrillRole::IncidentCommander, DrillRole::Dba,
+                            DrillRole::Network,           DrillRole::ApplicationOwner,
+                            DrillRole::Communications,    DrillRole::Observer};
 
 const RoleText& textOf(DrillRole role)
 {

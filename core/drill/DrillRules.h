@@ -4,7 +4,6 @@
 // Not part of the public API; see DrillPlanGenerator.h and docs/drill.md.
 
 #include "DrillPlan.h"
-
 #include "core/analysis/RecoveryEstimator.h"
 #include "core/analysis/WorkloadScope.h"
 #include "core/model/Topology.h"
@@ -28,7 +27,7 @@ struct Context
     RegionRoles roles;
     StrategyKind strategy = StrategyKind::SingleRegion;
     DrillMode mode = DrillMode::IsolatedTest;
-    const Policy* policy = nullptr;             ///< the workload's policy for `disruption`
+    const Policy* policy = nullptr;              ///< the workload's policy for `disruption`
     const sim::WorkloadReplay* replay = nullptr; ///< the workload's replay, when one was given
 
     /// "West Europe (weu)", or the id when the region is unknown.

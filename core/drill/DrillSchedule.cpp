@@ -11,8 +11,7 @@ using namespace std::chrono;
 constexpr int kScanLimit = 1200;
 
 /// Visits occurrences in order until `visit` returns false.
-template <class Visit>
-void forEachOccurrence(const DrillSchedule& s, sys_seconds notBefore, Visit visit)
+template <class Visit> void forEachOccurrence(const DrillSchedule& s, sys_seconds notBefore, Visit visit)
 {
     if (s.recurrence.kind == Recurrence::Kind::Once) {
         if (s.start >= notBefore)
@@ -29,8 +28,8 @@ void forEachOccurrence(const DrillSchedule& s, sys_seconds notBefore, Visit visi
         // Jump close to `notBefore`: no count to keep, so earlier months need not be visited.
         const year_month_day target{floor<days>(notBefore)};
         const int gap = (static_cast<int>(target.year()) - static_cast<int>(ymd.year())) * 12 +
-                           static_cast<int>(static_cast<unsigned>(target.month())) -
-                           static_cast<int>(static_cast<unsigned>(ymd.month()));
+                        static_cast<int>(static_cast<unsigned>(target.month())) -
+                        static_cast<int>(static_cast<unsigned>(ymd.month()));
         k = std::max(0, gap / step - 1);
     }
     unsigned seen = 0;

@@ -51,16 +51,25 @@ std::string escapeICalendarText(const std::string& text)
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case ';': out += "\\;"; break;
-        case ',': out += "\\,"; break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case ';':
+            out += "\\;";
+            break;
+        case ',':
+            out += "\\,";
+            break;
         case '\r':
             if (i + 1 < text.size() && text[i + 1] == '\n')
                 ++i;
             out += "\\n";
             break;
-        case '\n': out += "\\n"; break;
-        default: out += c;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -118,12 +127,14 @@ Result<std::string> schedulesToICalendar(std::span<const DrillSchedule> schedule
     line(out, "METHOD:PUBLISH");
     for (const auto& s : schedules) {
         if (s.id.empty())
-            return Error{"ics-no-id", "The drill schedule \"" + s.title +
-                                          "\" has no id: give it one so calendar entries stay stable across exports."};
+            return Error{"ics-no-id",
+                         "The drill schedule \"" + s.title +
+                             "\" has no id: give it one so calendar entries stay stable across exports."};
         const auto first = firstOccurrence(s);
         if (!first)
             return Error{"ics-never", "The drill schedule \"" + s.id + "\" never falls (" +
-                                          formatRecurrence(s.recurrence) + " from its start): check its recurrence."};
+                                          formatRecurrence(s.recurrence) +
+                                          " from its start): check its recurrence."};
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + escapeICalendarText(s.id) + "@firedrill");
         line(out, "DTSTAMP:" + stamp(dtstamp));

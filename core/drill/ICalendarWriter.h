@@ -1,7 +1,6 @@
 #pragma once
 
 #include "DrillSchedule.h"
-
 #include "core/model/Result.h"
 
 #include <chrono>
@@ -15,7 +14,8 @@ namespace firedrill {
 /// participants with an e-mail address. Lines end in CRLF and are folded at 75 octets; text values
 /// escape backslash, semicolon, comma and newlines. `stamp` is the DTSTAMP (core has no clock).
 /// Errors: "ics-no-id" for a schedule without id, "ics-never" when a recurrence never falls.
-Result<std::string> schedulesToICalendar(std::span<const DrillSchedule> schedules, std::chrono::sys_seconds stamp);
+Result<std::string> schedulesToICalendar(std::span<const DrillSchedule> schedules,
+                                         std::chrono::sys_seconds stamp);
 
 /// Escapes a TEXT value: \ ; , and newlines.
 std::string escapeICalendarText(const std::string& text);

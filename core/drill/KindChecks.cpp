@@ -1,6 +1,5 @@
 // What to verify for each kind of component once the workload is back.
 #include "DrillRules.h"
-
 #include "core/io/Units.h"
 
 namespace firedrill::drill {
@@ -26,44 +25,51 @@ RunbookStep kindCheck(const Context& ctx, ComponentKind kind, const std::vector<
     switch (kind) {
     case ComponentKind::TrafficManager:
         s.owner = DrillRole::Network;
-        s.detail = "The profile routes to healthy endpoints only; the disabled primary endpoint stays disabled until "
+        s.detail = "The profile routes to healthy endpoints only; the disabled primary endpoint stays "
+                   "disabled until "
                    "failback. Clients' DNS answers now name the serving region.";
         s.doneSignal = "nslookup of the profile name returns the serving region's endpoint";
         break;
     case ComponentKind::FrontDoor:
         s.owner = DrillRole::Network;
-        s.detail = "The origin group sends requests to healthy origins only; no DNS change is needed at the edge.";
+        s.detail =
+            "The origin group sends requests to healthy origins only; no DNS change is needed at the edge.";
         s.doneSignal = "the edge answers from the serving origins and the origin health is green";
         break;
     case ComponentKind::ApplicationGateway:
     case ComponentKind::LoadBalancer:
         s.owner = DrillRole::Network;
-        s.detail = "Every back-end in the pool that should serve is healthy in the probes; failed back-ends are out "
-                   "of rotation.";
+        s.detail =
+            "Every back-end in the pool that should serve is healthy in the probes; failed back-ends are out "
+            "of rotation.";
         s.doneSignal = "back-end health shows the expected healthy count";
         break;
     case ComponentKind::AppService:
     case ComponentKind::VmScaleSet:
         s.owner = DrillRole::ApplicationOwner;
-        s.detail = "The instance count is back to the target (autoscale settled) and the error rate is normal.";
+        s.detail =
+            "The instance count is back to the target (autoscale settled) and the error rate is normal.";
         s.doneSignal = "instances running = target; HTTP 5xx at baseline";
         break;
     case ComponentKind::VirtualMachine:
         s.owner = DrillRole::ApplicationOwner;
-        s.detail = "The virtual machines boot, their disks are attached and consistent, and their services started.";
+        s.detail =
+            "The virtual machines boot, their disks are attached and consistent, and their services started.";
         s.doneSignal = "the VMs report running and their service checks pass";
         break;
     case ComponentKind::SqlDatabase:
     case ComponentKind::SqlServerAg:
         s.owner = DrillRole::Dba;
-        s.detail = "The primary accepts writes, the connection strings / listener point to it, and a new secondary "
-                   "is seeding so the database is protected again.";
+        s.detail =
+            "The primary accepts writes, the connection strings / listener point to it, and a new secondary "
+            "is seeding so the database is protected again.";
         s.doneSignal = "a test write commits; replication health shows the new secondary synchronising";
         break;
     case ComponentKind::StorageAccount:
         s.owner = DrillRole::Dba;
-        s.detail = "Reads and writes succeed from the serving region; for geo-redundant accounts, note whether an "
-                   "account failover happened (it leaves the account locally redundant until re-enabled).";
+        s.detail =
+            "Reads and writes succeed from the serving region; for geo-redundant accounts, note whether an "
+            "account failover happened (it leaves the account locally redundant until re-enabled).";
         s.doneSignal = "a test blob is written and read back";
         break;
     case ComponentKind::ServiceBus:
@@ -81,8 +87,9 @@ RunbookStep kindCheck(const Context& ctx, ComponentKind kind, const std::vector<
     case ComponentKind::VpnGateway:
     case ComponentKind::ExpressRoute:
         s.owner = DrillRole::Network;
-        s.detail = "The connection to the other site is up (or its backup path carries the traffic) and routes are "
-                   "advertised as designed.";
+        s.detail =
+            "The connection to the other site is up (or its backup path carries the traffic) and routes are "
+            "advertised as designed.";
         s.doneSignal = "the tunnel / circuit shows connected and a ping across it succeeds";
         break;
     case ComponentKind::Users:

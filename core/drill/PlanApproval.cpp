@@ -54,10 +54,14 @@ std::optional<ApprovalState> next(ApprovalState from, ApprovalAction action)
 std::string hint(ApprovalState from)
 {
     switch (from) {
-    case ApprovalState::Draft: return "a draft can be edited or submitted for review";
-    case ApprovalState::InReview: return "a plan in review can be approved, sent back with changes requested, or withdrawn";
-    case ApprovalState::Approved: return "an approved plan can only be edited, which starts a new revision";
-    case ApprovalState::ChangesRequested: return "edit the plan to address the requested changes, then submit it again";
+    case ApprovalState::Draft:
+        return "a draft can be edited or submitted for review";
+    case ApprovalState::InReview:
+        return "a plan in review can be approved, sent back with changes requested, or withdrawn";
+    case ApprovalState::Approved:
+        return "an approved plan can only be edited, which starts a new revision";
+    case ApprovalState::ChangesRequested:
+        return "edit the plan to address the requested changes, then submit it again";
     }
     return {};
 }
@@ -110,9 +114,10 @@ Result<void> PlanApproval::apply(ApprovalAction action, const std::string& who, 
     if (who.empty())
         return Error{"approval-anonymous", "Cannot " + verb + " the plan without saying who does it."};
     if (!m_trail.empty() && when < m_trail.back().when)
-        return Error{"approval-out-of-order",
-                     "Cannot " + verb + " the plan at " + formatUtc(when) + ": the audit trail already has an entry at " +
-                         formatUtc(m_trail.back().when) + ", and it is never rewritten."};
+        return Error{"approval-out-of-order", "Cannot " + verb + " the plan at " + formatUtc(when) +
+                                                  ": the audit trail already has an entry at " +
+                                                  formatUtc(m_trail.back().when) +
+                                                  ", and it is never rewritten."};
     const auto to = next(m_state, action);
     if (!to)
         return Error{"approval-invalid-transition",
@@ -124,8 +129,9 @@ Result<void> PlanApproval::apply(ApprovalAction action, const std::string& who, 
         for (auto it = m_trail.rbegin(); it != m_trail.rend(); ++it)
             if (it->action == ApprovalAction::Submit) {
                 if (it->who == who)
-                    return Error{"approval-self-approval", who + " submitted revision " + std::to_string(m_revision) +
-                                                               " and cannot also approve it; ask another reviewer."};
+                    return Error{"approval-self-approval",
+                                 who + " submitted revision " + std::to_string(m_revision) +
+                                     " and cannot also approve it; ask another reviewer."};
                 break;
             }
     }
@@ -137,12 +143,14 @@ Result<void> PlanApproval::apply(ApprovalAction action, const std::string& who, 
     return {};
 }
 
-Result<void> PlanApproval::submit(const std::string& who, std::chrono::sys_seconds when, const std::string& comment)
+Result<void> PlanApproval::submit(const std::string& who, std::chrono::sys_seconds when,
+                                  const std::string& comment)
 {
     return apply(ApprovalAction::Submit, who, when, comment);
 }
 
-Result<void> PlanApproval::approve(const std::string& who, std::chrono::sys_seconds when, const std::string& comment)
+Result<void> PlanApproval::approve(const std::string& who, std::chrono::sys_seconds when,
+                                   const std::string& comment)
 {
     return apply(ApprovalAction::Approve, who, when, comment);
 }
@@ -153,12 +161,14 @@ Result<void> PlanApproval::requestChanges(const std::string& who, std::chrono::s
     return apply(ApprovalAction::RequestChanges, who, when, comment);
 }
 
-Result<void> PlanApproval::withdraw(const std::string& who, std::chrono::sys_seconds when, const std::string& comment)
+Result<void> PlanApproval::withdraw(const std::string& who, std::chrono::sys_seconds when,
+                                    const std::string& comment)
 {
     return apply(ApprovalAction::Withdraw, who, when, comment);
 }
 
-Result<void> PlanApproval::edit(const std::string& who, std::chrono::sys_seconds when, const std::string& comment)
+Result<void> PlanApproval::edit(const std::string& who, std::chrono::sys_seconds when,
+                                const std::string& comment)
 {
     return apply(ApprovalAction::Edit, who, when, comment);
 }
@@ -169,12 +179,13 @@ Result<PlanApproval> PlanApproval::fromTrail(std::span<const ApprovalEvent> trai
     for (std::size_t i = 0; i < trail.size(); ++i) {
         const ApprovalEvent& e = trail[i];
         if (auto r = p.apply(e.action, e.who, e.when, e.comment); !r)
-            return Error{"approval-bad-trail",
-                         "Entry " + std::to_string(i + 1) + " of the audit trail is not valid: " + r.error().message};
+            return Error{"approval-bad-trail", "Entry " + std::to_string(i + 1) +
+                                                   " of the audit trail is not valid: " + r.error().message};
         const ApprovalEvent& got = p.m_trail.back();
         if (got.from != e.from || got.to != e.to || got.revision != e.revision)
-            return Error{"approval-bad-trail", "Entry " + std::to_string(i + 1) +
-                                                   " of the audit trail does not follow from the entries before it."};
+            return Error{"approval-bad-trail",
+                         "Entry " + std::to_string(i + 1) +
+                             " of the audit trail does not follow from the entries before it."};
     }
     return p;
 }

@@ -29,12 +29,12 @@ std::optional<ApprovalAction> approvalActionFromName(std::string_view name);
 /// One entry of the audit trail: who did what to which revision, when, and why.
 struct ApprovalEvent
 {
-    int revision = 1;                 ///< the revision the action applied to
+    int revision = 1; ///< the revision the action applied to
     ApprovalAction action = ApprovalAction::Submit;
     ApprovalState from = ApprovalState::Draft;
     ApprovalState to = ApprovalState::Draft;
     std::string who;
-    std::chrono::sys_seconds when{};  ///< UTC; passed in by the caller (core has no clock)
+    std::chrono::sys_seconds when{}; ///< UTC; passed in by the caller (core has no clock)
     std::string comment;
     bool operator==(const ApprovalEvent&) const = default;
 };
@@ -61,13 +61,17 @@ public:
     std::string approvedBy() const;
 
     /// Draft -> in review: the author asks for approval.
-    Result<void> submit(const std::string& who, std::chrono::sys_seconds when, const std::string& comment = {});
+    Result<void> submit(const std::string& who, std::chrono::sys_seconds when,
+                        const std::string& comment = {});
     /// In review -> approved, by someone other than the person who submitted the revision.
-    Result<void> approve(const std::string& who, std::chrono::sys_seconds when, const std::string& comment = {});
+    Result<void> approve(const std::string& who, std::chrono::sys_seconds when,
+                         const std::string& comment = {});
     /// In review -> changes requested; the comment saying what to change is required.
-    Result<void> requestChanges(const std::string& who, std::chrono::sys_seconds when, const std::string& comment);
+    Result<void> requestChanges(const std::string& who, std::chrono::sys_seconds when,
+                                const std::string& comment);
     /// In review -> draft: the author takes the plan back to edit it.
-    Result<void> withdraw(const std::string& who, std::chrono::sys_seconds when, const std::string& comment = {});
+    Result<void> withdraw(const std::string& who, std::chrono::sys_seconds when,
+                          const std::string& comment = {});
     /// Records an edit of the plan. Draft stays draft; changes requested -> draft; approved -> draft of a
     /// new revision (which needs approval again). Refused while in review (withdraw first).
     Result<void> edit(const std::string& who, std::chrono::sys_seconds when, const std::string& comment = {});

@@ -1,7 +1,6 @@
 #include "PlanHtml.h"
 
 #include "PlanText.h"
-
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
 
@@ -13,7 +12,8 @@ namespace {
 
 constexpr const char* kStyle =
     "body{font-family:sans-serif;margin:2em;max-width:80em}"
-    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top}"
+    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em "
+    ".5em;vertical-align:top}"
     "th{background:#eee;text-align:left}td.time{white-space:nowrap;text-align:right}.detail{color:#444}"
     ".track{font-size:smaller;color:#666}";
 
@@ -49,8 +49,8 @@ void steps(std::ostringstream& h, const std::vector<RunbookStep>& list)
             h << "<br/><span class=\"detail\">" << escapeHtml(s.detail) << "</span>";
         h << "</td><td>" << roleLabel(s.owner) << "</td><td class=\"time\">"
           << formatDurationReadable(s.expectedDuration) << "</td><td class=\"time\">"
-          << formatDurationReadable(s.expectedElapsed) << "</td><td>" << escapeHtml(s.doneSignal) << "</td><td>"
-          << escapeHtml(s.onFailure) << "</td></tr>\n";
+          << formatDurationReadable(s.expectedElapsed) << "</td><td>" << escapeHtml(s.doneSignal)
+          << "</td><td>" << escapeHtml(s.onFailure) << "</td></tr>\n";
     }
     h << "</table>\n";
 }
@@ -63,12 +63,23 @@ std::string escapeHtml(const std::string& text)
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -77,12 +88,12 @@ std::string escapeHtml(const std::string& text)
 std::string planToHtml(const DrillPlan& p)
 {
     std::ostringstream h;
-    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" << escapeHtml(p.title)
-      << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
+      << escapeHtml(p.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     h << "<h1>" << escapeHtml(p.title) << "</h1>\n<ul>\n<li>Plan: <code>" << escapeHtml(p.id)
-      << "</code></li>\n<li>Workload: <code>" << escapeHtml(p.workload) << "</code></li>\n<li>Scenario: <code>"
-      << escapeHtml(p.scenario) << "</code></li>\n<li>Strategy: " << toName(p.strategy)
-      << "</li>\n<li>Expected times from: "
+      << "</code></li>\n<li>Workload: <code>" << escapeHtml(p.workload)
+      << "</code></li>\n<li>Scenario: <code>" << escapeHtml(p.scenario)
+      << "</code></li>\n<li>Strategy: " << toName(p.strategy) << "</li>\n<li>Expected times from: "
       << (p.timing == TimingSource::Replay ? "the simulated replay of the scenario" : "the recovery estimate")
       << "</li>\n</ul>\n";
 
@@ -99,8 +110,8 @@ std::string planToHtml(const DrillPlan& p)
         regions += (regions.empty() ? "" : ", ") + r;
     h << "<h2>Scope and blast radius</h2>\n<ul>\n<li>Mode: " << plantext::modeLabel(p.scope.mode)
       << "</li>\n<li>Components: " << escapeHtml(components) << "</li>\n<li>Regions: " << escapeHtml(regions)
-      << "</li>\n<li>Users: " << escapeHtml(p.scope.users) << "</li>\n<li>Blast radius: "
-      << escapeHtml(p.scope.blastRadius) << "</li>\n</ul>\n";
+      << "</li>\n<li>Users: " << escapeHtml(p.scope.users)
+      << "</li>\n<li>Blast radius: " << escapeHtml(p.scope.blastRadius) << "</li>\n</ul>\n";
 
     h << "<h2>Roles</h2>\n";
     head(h, {"Role", "Duty", "Why this drill needs it"});
@@ -114,7 +125,8 @@ std::string planToHtml(const DrillPlan& p)
           << "): " << escapeHtml(c.detail) << "</li>\n";
     h << "</ul>\n";
 
-    h << "<h2>Runbook</h2>\n<p>Elapsed times count from the start of the fault; steps on different tracks run in "
+    h << "<h2>Runbook</h2>\n<p>Elapsed times count from the start of the fault; steps on different tracks "
+         "run in "
          "parallel.</p>\n";
     steps(h, p.steps);
 

@@ -1,7 +1,6 @@
 #include "PlanMarkdown.h"
 
 #include "PlanText.h"
-
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
 
@@ -37,10 +36,10 @@ void stepsTable(std::ostringstream& md, const std::vector<RunbookStep>& steps, c
     md << "|---|---|---|---|---|---|---|\n";
     for (const auto& s : steps)
         md << "| " << s.number << " | **" << cell(s.title) << "**"
-           << (s.track.empty() ? "" : "<br>track: " + cell(s.track)) << (s.detail.empty() ? "" : "<br>" + cell(s.detail))
-           << " | " << roleLabel(s.owner) << " | " << formatDurationReadable(s.expectedDuration) << " | "
-           << formatDurationReadable(s.expectedElapsed) << " | " << cell(s.doneSignal) << " | " << cell(s.onFailure)
-           << " |\n";
+           << (s.track.empty() ? "" : "<br>track: " + cell(s.track))
+           << (s.detail.empty() ? "" : "<br>" + cell(s.detail)) << " | " << roleLabel(s.owner) << " | "
+           << formatDurationReadable(s.expectedDuration) << " | " << formatDurationReadable(s.expectedElapsed)
+           << " | " << cell(s.doneSignal) << " | " << cell(s.onFailure) << " |\n";
 }
 
 } // namespace
@@ -51,15 +50,16 @@ std::string planToMarkdown(const DrillPlan& p)
     md << "# " << p.title << "\n\n";
     md << "- Plan: `" << p.id << "`\n- Workload: `" << p.workload << "`\n- Scenario: `" << p.scenario << "`\n"
        << "- Strategy: " << toName(p.strategy) << "\n- Expected times from: "
-       << (p.timing == TimingSource::Replay ? "the simulated replay of the scenario" : "the recovery estimate")
+       << (p.timing == TimingSource::Replay ? "the simulated replay of the scenario"
+                                            : "the recovery estimate")
        << "\n\n";
 
     md << "## Objective\n\n" << p.objective.statement << "\n\n";
     md << "| Disruption | Situation | RTO target | RTO expected | RPO target | RPO expected |\n"
        << "|---|---|---|---|---|---|\n";
     md << "| " << toName(p.objective.disruption) << " | " << cell(p.objective.situation) << " | "
-       << time(p.objective.rtoTarget) << " | " << time(p.objective.expectedRto) << " | " << time(p.objective.rpoTarget)
-       << " | " << time(p.objective.expectedRpo) << " |\n\n";
+       << time(p.objective.rtoTarget) << " | " << time(p.objective.expectedRto) << " | "
+       << time(p.objective.rpoTarget) << " | " << time(p.objective.expectedRpo) << " |\n\n";
 
     md << "## Scope and blast radius\n\n";
     md << "- Mode: " << plantext::modeLabel(p.scope.mode) << "\n";
@@ -85,8 +85,8 @@ std::string planToMarkdown(const DrillPlan& p)
 
     md << "\n## Success criteria\n\n| Criterion | Measure | Target | Expected |\n|---|---|---|---|\n";
     for (const auto& c : p.successCriteria)
-        md << "| " << cell(c.title) << " | " << cell(c.measure) << " | " << time(c.target) << " | " << time(c.expected)
-           << " |\n";
+        md << "| " << cell(c.title) << " | " << cell(c.measure) << " | " << time(c.target) << " | "
+           << time(c.expected) << " |\n";
 
     md << "\n## Rollback and failback\n\nElapsed times count from the start of the failback.\n\n";
     stepsTable(md, p.rollback, "Elapsed");

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "DrillPlan.h"
-
 #include "core/io/ReadLimits.h"
 #include "core/model/Diagnostic.h"
 
@@ -27,6 +26,7 @@ struct PlanLoadResult
 };
 
 /// Reads a plan written by planToYaml (or by hand). Unknown keys are warned about and ignored.
-PlanLoadResult readPlanYaml(std::string_view text, const std::string& fileName, const ReadLimits& limits = {});
+PlanLoadResult readPlanYaml(std::string_view text, const std::string& fileName,
+                            const ReadLimits& limits = {});
 
 } // namespace firedrill

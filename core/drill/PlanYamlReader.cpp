@@ -1,7 +1,6 @@
 // Reads a drill plan from YAML through core/io's tree and field reader (line:column errors).
 #include "PlanText.h"
 #include "PlanYaml.h"
-
 #include "core/io/YamlFieldReader.h"
 #include "core/io/YamlTree.h"
 
@@ -10,18 +9,18 @@ namespace firedrill {
 namespace {
 
 /// A converter for the plan's own enums, in the shape yamlvalue's converters have.
-template <class E, class Parse>
-auto planEnum(Parse parse, const char* expected)
+template <class E, class Parse> auto planEnum(Parse parse, const char* expected)
 {
-    return [parse, expected](ReadContext& ctx, const YamlNode& n, const std::string& what) -> std::optional<E> {
-        auto t = yamlvalue::text(ctx, n, what);
-        if (!t)
+    return
+        [parse, expected](ReadContext& ctx, const YamlNode& n, const std::string& what) -> std::optional<E> {
+            auto t = yamlvalue::text(ctx, n, what);
+            if (!t)
+                return std::nullopt;
+            if (auto v = parse(*t))
+                return v;
+            ctx.error(n, "bad-value", "'" + *t + "' is not a valid " + what + "; expected " + expected);
             return std::nullopt;
-        if (auto v = parse(*t))
-            return v;
-        ctx.error(n, "bad-value", "'" + *t + "' is not a valid " + what + "; expected " + expected);
-        return std::nullopt;
-    };
+        };
 }
 
 const auto kRole = planEnum<DrillRole>(roleFromName, "incident-commander, dba, network, application-owner, "
@@ -62,9 +61,9 @@ void readPlan(ReadContext& ctx, const YamlNode& root, DrillPlan& p)
     int version = 0;
     r.required("drill_plan", version, yamlvalue::integer);
     if (version > kPlanFormatVersion)
-        ctx.error(root, "newer-format", "this plan was written in format " + std::to_string(version) +
-                                            "; this version of Firedrill reads up to " +
-                                            std::to_string(kPlanFormatVersion));
+        ctx.error(root, "newer-format",
+                  "this plan was written in format " + std::to_string(version) +
+                      "; this version of Firedrill reads up to " + std::to_string(kPlanFormatVersion));
     r.required("id", p.id, yamlvalue::text);
     r.value("title", p.title, yamlvalue::text);
     r.required("workload", p.workload, yamlvalue::text);

@@ -1,7 +1,6 @@
 // Writes a drill plan as YAML with yaml-cpp's emitter; free text is always double-quoted.
 #include "PlanText.h"
 #include "PlanYaml.h"
-
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
 

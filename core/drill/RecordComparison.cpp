@@ -23,10 +23,14 @@ bool DrillComparison::passed() const
 std::string_view verdictText(TargetVerdict v)
 {
     switch (v) {
-    case TargetVerdict::Met: return "met";
-    case TargetVerdict::Breached: return "breached";
-    case TargetVerdict::NoTarget: return "no target";
-    case TargetVerdict::NotMeasured: return "not measured";
+    case TargetVerdict::Met:
+        return "met";
+    case TargetVerdict::Breached:
+        return "breached";
+    case TargetVerdict::NoTarget:
+        return "no target";
+    case TargetVerdict::NotMeasured:
+        return "not measured";
     }
     return "not measured";
 }
@@ -34,9 +38,12 @@ std::string_view verdictText(TargetVerdict v)
 std::string_view outcomeName(StepOutcome o)
 {
     switch (o) {
-    case StepOutcome::Done: return "done";
-    case StepOutcome::Failed: return "failed";
-    case StepOutcome::Skipped: return "skipped";
+    case StepOutcome::Done:
+        return "done";
+    case StepOutcome::Failed:
+        return "failed";
+    case StepOutcome::Skipped:
+        return "skipped";
     }
     return "done";
 }
@@ -44,20 +51,22 @@ std::string_view outcomeName(StepOutcome o)
 Result<DrillComparison> compareRecord(const DrillPlan& plan, const DrillRecord& record)
 {
     if (record.planId != plan.id)
-        return Error{"record-mismatch", "The drill record is of plan \"" + record.planId + "\", not of \"" + plan.id +
-                                            "\"; compare it with the plan it was taken for."};
+        return Error{"record-mismatch", "The drill record is of plan \"" + record.planId + "\", not of \"" +
+                                            plan.id + "\"; compare it with the plan it was taken for."};
     std::vector<const StepRecord*> byStep(plan.steps.size() + 1, nullptr);
     for (const auto& r : record.steps) {
         if (r.step < 1 || static_cast<std::size_t>(r.step) > plan.steps.size())
-            return Error{"record-bad-step", "The drill record has step " + std::to_string(r.step) + ", but plan \"" +
-                                                plan.id + "\" has steps 1 to " + std::to_string(plan.steps.size()) + "."};
+            return Error{"record-bad-step", "The drill record has step " + std::to_string(r.step) +
+                                                ", but plan \"" + plan.id + "\" has steps 1 to " +
+                                                std::to_string(plan.steps.size()) + "."};
         auto& slot = byStep[static_cast<std::size_t>(r.step)];
         if (slot)
             return Error{"record-bad-step", "The drill record has step " + std::to_string(r.step) +
                                                 " twice; keep one entry per step."};
         if (r.started && r.finished && *r.finished < *r.started)
-            return Error{"record-bad-time", "Step " + std::to_string(r.step) +
-                                                " of the drill record finishes before it starts; check its times."};
+            return Error{"record-bad-time",
+                         "Step " + std::to_string(r.step) +
+                             " of the drill record finishes before it starts; check its times."};
         slot = &r;
     }
     DrillComparison c;
@@ -67,8 +76,8 @@ Result<DrillComparison> compareRecord(const DrillPlan& plan, const DrillRecord& 
     std::optional<Duration> lastRecovery;
     std::optional<Duration> expectedEnd;
     for (const auto& s : plan.steps) {
-        StepComparison sc{s.number, s.title, s.owner, s.phase, s.expectedElapsed, s.expectedDuration,
-                          std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+        StepComparison sc{s.number,           s.title,      s.owner,      s.phase,      s.expectedElapsed,
+                          s.expectedDuration, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
         if (s.phase == StepPhase::Recovery)
             expectedEnd = std::max(expectedEnd.value_or(Duration{}), s.expectedElapsed);
         if (const StepRecord* r = byStep[static_cast<std::size_t>(s.number)]) {
@@ -93,8 +102,9 @@ Result<DrillComparison> compareRecord(const DrillPlan& plan, const DrillRecord& 
     c.measuredRto = record.measuredRto ? record.measuredRto : lastRecovery;
     if (plan.objective.disruption == DisruptionClass::Corruption) {
         // The policy counts a corruption's RTO from the moment it is noticed: the plan's first recovery step.
-        const auto notice = std::find_if(c.steps.begin(), c.steps.end(),
-                                         [](const StepComparison& s) { return s.phase == StepPhase::Recovery; });
+        const auto notice = std::find_if(c.steps.begin(), c.steps.end(), [](const StepComparison& s) {
+            return s.phase == StepPhase::Recovery;
+        });
         if (notice != c.steps.end()) {
             const Duration expectedStart = notice->expectedElapsed;
             const Duration actualStart = notice->actualElapsed.value_or(expectedStart);

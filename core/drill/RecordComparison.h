@@ -2,7 +2,6 @@
 
 #include "DrillPlan.h"
 #include "DrillRecord.h"
-
 #include "core/model/Result.h"
 
 #include <optional>
@@ -46,9 +45,9 @@ struct DrillComparison
 
 /// Compares a record with its plan. The measured RTO is the record's own, else the latest finish of
 /// a recorded recovery step; for a corruption drill, whose policy counts from the moment the
-/// corruption is noticed, that is counted from the finish of the plan's first recovery step (noticing). Errors ("record-mismatch", "record-bad-step", "record-bad-time") when
-/// the record is of another plan, names a step the plan does not have (or one twice), or finishes a
-/// step before it started.
+/// corruption is noticed, that is counted from the finish of the plan's first recovery step (noticing).
+/// Errors ("record-mismatch", "record-bad-step", "record-bad-time") when the record is of another plan, names
+/// a step the plan does not have (or one twice), or finishes a step before it started.
 Result<DrillComparison> compareRecord(const DrillPlan& plan, const DrillRecord& record);
 
 /// "met", "breached", "no target", "not measured".

@@ -1,7 +1,6 @@
 // The recovery part of a runbook: one step per term of the estimated RTO, in parallel tracks, plus the
 // steps the design needs whose time the estimate does not count.
 #include "DrillRules.h"
-
 #include "core/io/Units.h"
 
 #include <algorithm>
@@ -77,15 +76,17 @@ RunbookStep routerStep(const Context& ctx, const Component& router)
     const std::string lost = ctx.regionLabel(ctx.roles.primary);
     RunbookStep s;
     s.owner = DrillRole::Network;
-    s.title = "Confirm " + ctx.nameOf(router) + " marks the " + (frontDoor ? "origins" : "endpoints") + " in " + lost +
-              " degraded; disable the primary " + (frontDoor ? "origin" : "endpoint");
-    s.detail = "Watch the health of the " + std::string(frontDoor ? "origins" : "endpoints") + " of " + router.id.str() +
-               " until its probes mark " + lost + " down, then disable that " +
+    s.title = "Confirm " + ctx.nameOf(router) + " marks the " + (frontDoor ? "origins" : "endpoints") +
+              " in " + lost + " degraded; disable the primary " + (frontDoor ? "origin" : "endpoint");
+    s.detail = "Watch the health of the " + std::string(frontDoor ? "origins" : "endpoints") + " of " +
+               router.id.str() + " until its probes mark " + lost + " down, then disable that " +
                (frontDoor ? "origin" : "endpoint") + " so it is not brought back while it flaps.";
-    s.doneSignal = "the " + std::string(frontDoor ? "origin" : "endpoint") + " shows Degraded / Disabled and " +
-                   router.id.str() + " answers with the endpoint in " + ctx.regionLabel(ctx.roles.secondary);
-    s.onFailure = "disable the primary endpoint by hand; if the probes never mark it down, check the probe path and "
-                  "record it as an action item";
+    s.doneSignal = "the " + std::string(frontDoor ? "origin" : "endpoint") +
+                   " shows Degraded / Disabled and " + router.id.str() + " answers with the endpoint in " +
+                   ctx.regionLabel(ctx.roles.secondary);
+    s.onFailure =
+        "disable the primary endpoint by hand; if the probes never mark it down, check the probe path and "
+        "record it as an action item";
     return s;
 }
 
@@ -105,8 +106,10 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
     } else if (t.label == "detection" && c && holdsData(c->kind)) {
         s.owner = DrillRole::Dba;
         s.title = "Confirm the primary of " + who + " is unavailable";
-        s.doneSignal = "monitoring shows " + c->id.str() + "'s primary down and the alert reached the on-call DBA";
-        s.onFailure = "if no alert fires, declare the outage by hand and record the missing alert as an action item";
+        s.doneSignal =
+            "monitoring shows " + c->id.str() + "'s primary down and the alert reached the on-call DBA";
+        s.onFailure =
+            "if no alert fires, declare the outage by hand and record the missing alert as an action item";
     } else if (t.label == "detection") {
         s.owner = DrillRole::ApplicationOwner;
         s.title = "Confirm the health probes take the failed instance of " + who + " out of rotation";
@@ -118,8 +121,9 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
                   : ctx.strategy == StrategyKind::RedeployFromBackup && region
                       ? "Decide to redeploy in " + secondary
                       : "Decide to fail " + who + " over to " + secondary;
-        s.detail = t.detail + ". The incident commander weighs waiting for the primary against the data the failover "
-                              "may lose, and announces the decision.";
+        s.detail = t.detail +
+                   ". The incident commander weighs waiting for the primary against the data the failover "
+                   "may lose, and announces the decision.";
         s.doneSignal = "the decision is announced on the bridge and logged with its time";
         s.onFailure = "if no decision is taken within " + readableTime(t.value) +
                       ", escalate to the executive on call: the RTO target is at risk";
@@ -127,23 +131,27 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
         s.owner = DrillRole::Dba;
         s.title = "Wait for the grace period of " + (c ? c->id.str() : who) + "'s failover group (" +
                   readableTime(t.value) + ") or force the failover";
-        s.detail = t.detail + ". The incident commander may order a forced failover sooner, accepting the loss of "
-                              "the writes not yet replicated.";
+        s.detail = t.detail +
+                   ". The incident commander may order a forced failover sooner, accepting the loss of "
+                   "the writes not yet replicated.";
         s.doneSignal = "the failover group reports its secondary in " + secondary + " as primary";
         s.onFailure = "force the failover by hand (allowing data loss) on the incident commander's order";
     } else if (t.label == "promotion" && c) {
         const Replica* target = secondaryIn(*c, region ? ctx.roles.secondary : ctx.roles.primary);
-        const std::string replica = target ? target->id.str() + " in " + ctx.regionLabel(target->region) : "a secondary";
-        const bool manual = region ? crossRegionManual(*c)
-                                   : (c->failover && c->failover->mode == FailoverMode::Manual);
+        const std::string replica =
+            target ? target->id.str() + " in " + ctx.regionLabel(target->region) : "a secondary";
+        const bool manual =
+            region ? crossRegionManual(*c) : (c->failover && c->failover->mode == FailoverMode::Manual);
         s.owner = DrillRole::Dba;
-        const std::string group = c->kind == ComponentKind::SqlServerAg ? "the availability group " + c->id.str()
-                                                                         : who;
+        const std::string group =
+            c->kind == ComponentKind::SqlServerAg ? "the availability group " + c->id.str() : who;
         s.title = manual ? "Fail over " + group + ": promote " + replica + " to primary"
                          : "Confirm " + group + " promoted " + replica + " to primary";
-        s.doneSignal = replica + " reports the primary role and accepts writes; the listener / connection string "
-                                 "points to it";
-        s.onFailure = "force the failover (allowing data loss); if that fails, restore from the latest backup";
+        s.doneSignal = replica +
+                       " reports the primary role and accepts writes; the listener / connection string "
+                       "points to it";
+        s.onFailure =
+            "force the failover (allowing data loss); if that fails, restore from the latest backup";
     } else if (t.label == "restore" && c) {
         const bool pit = c->backup && c->backup->pointInTime;
         s.owner = DrillRole::Dba;
@@ -169,8 +177,8 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
                                                ", then wait for cached DNS answers to expire (TTL "
                                          : std::string("Wait for cached DNS answers to expire (TTL ")) +
                   readableTime(t.value) + "): clients move to " + secondary;
-        s.doneSignal = "requests reach " + secondary + " and traffic to " + ctx.regionLabel(ctx.roles.primary) +
-                       " falls to zero";
+        s.doneSignal = "requests reach " + secondary + " and traffic to " +
+                       ctx.regionLabel(ctx.roles.primary) + " falls to zero";
         s.onFailure = "flush the resolvers you control and ask users to restart their clients";
     } else if (t.label == "scale-out") {
         s.owner = DrillRole::ApplicationOwner;
@@ -182,13 +190,15 @@ RunbookStep stepFor(const Context& ctx, const DurationTerm& t, const Component* 
     } else if (t.label == "restart") {
         s.owner = DrillRole::ApplicationOwner;
         s.title = "Confirm the platform replaces the failed instance of " + who;
-        s.doneSignal = c ? c->id.str() + " is back to its instance count and healthy" : "the instance is healthy";
+        s.doneSignal =
+            c ? c->id.str() + " is back to its instance count and healthy" : "the instance is healthy";
         s.onFailure = "restart or reimage the instance by hand";
     } else if (t.label == "dependency recovery") {
         s.owner = c && holdsData(c->kind) ? DrillRole::Dba : DrillRole::ApplicationOwner;
         s.title = "Restore " + who + " (or wait for its provider to)";
         s.doneSignal = who + " answers its health check and callers' errors stop";
-        s.onFailure = "fail over to another instance of the service or run degraded; escalate to the provider";
+        s.onFailure =
+            "fail over to another instance of the service or run degraded; escalate to the provider";
     } else if (t.label == "circuit breaker") {
         s.owner = DrillRole::ApplicationOwner;
         s.title = "Confirm the callers' circuit breakers close and calls to " + who + " resume";
@@ -210,7 +220,8 @@ bool hasLabel(const std::vector<DurationTerm>& terms, const std::string& label)
     return std::any_of(terms.begin(), terms.end(), [&](const DurationTerm& t) { return t.label == label; });
 }
 
-RunbookStep untimed(std::string title, std::string detail, DrillRole owner, std::string signal, std::string failure)
+RunbookStep untimed(std::string title, std::string detail, DrillRole owner, std::string signal,
+                    std::string failure)
 {
     RunbookStep s;
     s.phase = StepPhase::Recovery;
@@ -224,7 +235,8 @@ RunbookStep untimed(std::string title, std::string detail, DrillRole owner, std:
 }
 
 /// Steps the design needs that the estimate gives no time for, added at the end of a track.
-void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std::map<std::string, Duration>& ends)
+void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out,
+                    const std::map<std::string, Duration>& ends)
 {
     const auto& terms = ctx.estimate.rto.terms;
     const bool region = ctx.disruption == DisruptionClass::Region;
@@ -235,12 +247,13 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
     };
     const std::string traffic = ends.count("traffic path") ? "traffic path" : std::string();
     if (region && ctx.strategy == StrategyKind::ActivePassiveFull && !hasLabel(terms, "scale-out")) {
-        auto s = untimed("Scale the secondary to full size",
-                         "The secondary in " + secondary + " runs at scale factor " +
-                             formatNumber(ctx.workload.strategy->scaleFactor.value_or(1.0)) +
-                             "; bring it to the full size of the primary.",
-                         DrillRole::ApplicationOwner, "the secondary runs as many instances as the primary did",
-                         "scale by hand, ask for more quota, or run degraded and shed load");
+        auto s =
+            untimed("Scale the secondary to full size",
+                    "The secondary in " + secondary + " runs at scale factor " +
+                        formatNumber(ctx.workload.strategy->scaleFactor.value_or(1.0)) +
+                        "; bring it to the full size of the primary.",
+                    DrillRole::ApplicationOwner, "the secondary runs as many instances as the primary did",
+                    "scale by hand, ask for more quota, or run degraded and shed load");
         s.track = traffic;
         s.expectedElapsed = at(traffic);
         out.push_back(std::move(s));
@@ -256,8 +269,8 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
     const Component* router = ctx.router();
     const bool routerTimed = hasLabel(terms, "DNS detection") || hasLabel(terms, "probe detection") ||
                              std::any_of(terms.begin(), terms.end(), [&](const DurationTerm& t) {
-                                 return t.label == "detection" && router && findWord(t.detail, router->id.str()) !=
-                                                                               std::string::npos;
+                                 return t.label == "detection" && router &&
+                                        findWord(t.detail, router->id.str()) != std::string::npos;
                              });
     if (region && router && ctx.strategy != StrategyKind::SingleRegion && !routerTimed) {
         // The router marks the lost endpoints down while the data recovers: off the critical path.
@@ -266,7 +279,8 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
         s.track = "traffic path";
         s.expectedDuration = probeDetection(router->probe.value_or(kDefaultGlobalProbe));
         s.expectedElapsed = s.expectedDuration;
-        s.basis = "probe detection " + readableTime(s.expectedDuration) + ", in parallel with the data recovery";
+        s.basis =
+            "probe detection " + readableTime(s.expectedDuration) + ", in parallel with the data recovery";
         out.push_back(std::move(s));
     }
     Duration end = ctx.noticeDelay();
@@ -277,14 +291,17 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
                          *c->redundancy != StorageRedundancy::Zrs;
         if (!region || c->kind != ComponentKind::StorageAccount || !geo || c->region != ctx.roles.primary)
             continue;
-        const bool readable = *c->redundancy == StorageRedundancy::RaGrs || *c->redundancy == StorageRedundancy::RaGzrs;
-        auto s = untimed((readable ? "Serve reads of " + c->id.str() + " from its read-access secondary; fail the "
-                                                                      "account over for writes"
-                                   : "Fail storage account " + c->id.str() + " over to its paired region"),
-                         "Geo-replication is asynchronous and has no SLA: writes not yet copied are lost. The "
-                         "estimate does not count the account failover's time.",
-                         DrillRole::Dba, "the account's primary location is the paired region and a test write succeeds",
-                         "run without " + c->id.str() + " (degraded) and restore its data from backups");
+        const bool readable =
+            *c->redundancy == StorageRedundancy::RaGrs || *c->redundancy == StorageRedundancy::RaGzrs;
+        auto s = untimed(
+            (readable ? "Serve reads of " + c->id.str() +
+                            " from its read-access secondary; fail the "
+                            "account over for writes"
+                      : "Fail storage account " + c->id.str() + " over to its paired region"),
+            "Geo-replication is asynchronous and has no SLA: writes not yet copied are lost. The "
+            "estimate does not count the account failover's time.",
+            DrillRole::Dba, "the account's primary location is the paired region and a test write succeeds",
+            "run without " + c->id.str() + " (degraded) and restore its data from backups");
         s.expectedElapsed = end;
         out.push_back(std::move(s));
     }
@@ -294,21 +311,24 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
                                   : nullptr;
     const std::string what = target ? ctx.nameOf(*target) : first.target.id;
     if (first.kind == FaultKind::Partition) {
-        auto s = untimed("Confirm traffic across " + what + " takes another path, or the workload runs without it",
-                         "Both sides keep running but cannot reach each other: check the backup link or route and "
-                         "what each side does meanwhile.",
-                         DrillRole::Network, "the routes show the backup path in use, or the dependent calls degrade "
-                                             "as designed",
-                         "restore the link and record the missing path as an action item");
+        auto s =
+            untimed("Confirm traffic across " + what + " takes another path, or the workload runs without it",
+                    "Both sides keep running but cannot reach each other: check the backup link or route and "
+                    "what each side does meanwhile.",
+                    DrillRole::Network,
+                    "the routes show the backup path in use, or the dependent calls degrade "
+                    "as designed",
+                    "restore the link and record the missing path as an action item");
         s.expectedElapsed = ctx.noticeDelay();
         out.push_back(std::move(s));
     } else if (first.kind == FaultKind::Degradation) {
-        auto s = untimed("Confirm retries and circuit breakers keep " + ctx.workload.name + " usable while " + what +
-                             " is degraded",
-                         "Watch latency and errors of the callers of " + what + ".", DrillRole::ApplicationOwner,
-                         "latency and error rate stay within the service's budget, or the breakers open and the "
-                         "fallback serves",
-                         "route around the degraded component by hand");
+        auto s =
+            untimed("Confirm retries and circuit breakers keep " + ctx.workload.name + " usable while " +
+                        what + " is degraded",
+                    "Watch latency and errors of the callers of " + what + ".", DrillRole::ApplicationOwner,
+                    "latency and error rate stay within the service's budget, or the breakers open and the "
+                    "fallback serves",
+                    "route around the degraded component by hand");
         s.expectedElapsed = ctx.noticeDelay();
         out.push_back(std::move(s));
     } else if (first.kind == FaultKind::Surge) {
@@ -321,11 +341,13 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
         out.push_back(std::move(s));
     }
     if (ctx.disruption == DisruptionClass::Corruption) {
-        auto stop = untimed("Stop the writes that corrupt data",
-                            "Put " + ctx.workload.name + " in maintenance or read-only mode and stop the faulty "
-                            "job or deployment, so the corruption does not spread while the restore runs.",
-                            DrillRole::ApplicationOwner, "no new writes arrive; the faulty change is rolled back",
-                            "take the workload offline");
+        auto stop =
+            untimed("Stop the writes that corrupt data",
+                    "Put " + ctx.workload.name +
+                        " in maintenance or read-only mode and stop the faulty "
+                        "job or deployment, so the corruption does not spread while the restore runs.",
+                    DrillRole::ApplicationOwner, "no new writes arrive; the faulty change is rolled back",
+                    "take the workload offline");
         stop.expectedElapsed = ctx.noticeDelay();
         out.insert(out.begin(), stop);
         auto point = untimed("Choose the restore point: the last time before the corruption",
@@ -336,19 +358,21 @@ void addDesignSteps(const Context& ctx, std::vector<RunbookStep>& out, const std
         out.insert(out.begin() + 1, point);
     }
     if (ctx.estimate.rto.unbounded) {
-        auto s = untimed("Escalate: the design cannot recover by itself",
-                         ctx.estimate.rto.combination + ". Decide with the business whether to wait or rebuild "
-                         "elsewhere, and record the gap as an action item.",
-                         DrillRole::IncidentCommander, "the decision is announced and logged",
-                         "escalate to the executive on call");
+        auto s =
+            untimed("Escalate: the design cannot recover by itself",
+                    ctx.estimate.rto.combination + ". Decide with the business whether to wait or rebuild "
+                                                   "elsewhere, and record the gap as an action item.",
+                    DrillRole::IncidentCommander, "the decision is announced and logged",
+                    "escalate to the executive on call");
         s.expectedElapsed = ctx.noticeDelay();
         out.push_back(std::move(s));
         const Region* lost = ctx.roles.primary ? ctx.topology.findRegion(*ctx.roles.primary) : nullptr;
         if (region && lost && lost->outage) {
-            auto wait = untimed("Wait for " + ctx.regionLabel(ctx.roles.primary) + " to recover",
-                                "Expected about the region's mean time to recover.", DrillRole::IncidentCommander,
-                                "the provider reports the region healthy and the workload serves again",
-                                "rebuild from backups in another region");
+            auto wait =
+                untimed("Wait for " + ctx.regionLabel(ctx.roles.primary) + " to recover",
+                        "Expected about the region's mean time to recover.", DrillRole::IncidentCommander,
+                        "the provider reports the region healthy and the workload serves again",
+                        "rebuild from backups in another region");
             wait.expectedDuration = lost->outage->mttr;
             wait.expectedElapsed = lost->outage->mttr;
             wait.basis = "mttr of the region's outages " + readableTime(lost->outage->mttr);

@@ -46,9 +46,10 @@ std::optional<unsigned> number(const std::string& w)
 
 Error bad(std::string_view text, const std::string& why)
 {
-    return Error{"bad-recurrence", "\"" + std::string(text) + "\" is not a recurrence: " + why +
-                                       ". Write for example \"quarterly on the first tuesday\", \"every 3 months on "
-                                       "day 15\" or \"once\"."};
+    return Error{"bad-recurrence",
+                 "\"" + std::string(text) + "\" is not a recurrence: " + why +
+                     ". Write for example \"quarterly on the first tuesday\", \"every 3 months on "
+                     "day 15\" or \"once\"."};
 }
 
 } // namespace
@@ -90,7 +91,8 @@ Result<Recurrence> parseRecurrence(std::string_view text)
         return bad(text, "it must start with once, monthly, quarterly, yearly or every N months");
     }
     if (at(i) != "on")
-        return bad(text, "say which day with \"on day D\" or \"on the first/second/third/fourth/last WEEKDAY\"");
+        return bad(text,
+                   "say which day with \"on day D\" or \"on the first/second/third/fourth/last WEEKDAY\"");
     ++i;
     if (at(i) == "day") {
         const auto d = number(at(i + 1));
@@ -137,13 +139,22 @@ std::string formatRecurrence(const Recurrence& r)
         return "once";
     std::ostringstream out;
     switch (r.intervalMonths) {
-    case 1: out << "monthly"; break;
-    case 3: out << "quarterly"; break;
-    case 12: out << "yearly"; break;
-    default: out << "every " << r.intervalMonths << " months"; break;
+    case 1:
+        out << "monthly";
+        break;
+    case 3:
+        out << "quarterly";
+        break;
+    case 12:
+        out << "yearly";
+        break;
+    default:
+        out << "every " << r.intervalMonths << " months";
+        break;
     }
     if (r.weekday) {
-        const auto ordinal = r.weekdayIndex < 0 ? kOrdinals[0] : kOrdinals[static_cast<std::size_t>(r.weekdayIndex)];
+        const auto ordinal =
+            r.weekdayIndex < 0 ? kOrdinals[0] : kOrdinals[static_cast<std::size_t>(r.weekdayIndex)];
         out << " on the " << ordinal << ' ' << kWeekdays[r.weekday->c_encoding()];
     } else {
         out << " on day " << r.dayOfMonth.value_or(1);

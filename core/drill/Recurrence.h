@@ -15,11 +15,11 @@ struct Recurrence
 {
     enum class Kind { Once, Monthly };
     Kind kind = Kind::Once;
-    unsigned intervalMonths = 1;            ///< 1 monthly, 3 quarterly, 6 half-yearly, 12 yearly
-    std::optional<unsigned> dayOfMonth;     ///< "on day 15"; months without that day are skipped
+    unsigned intervalMonths = 1;                 ///< 1 monthly, 3 quarterly, 6 half-yearly, 12 yearly
+    std::optional<unsigned> dayOfMonth;          ///< "on day 15"; months without that day are skipped
     std::optional<std::chrono::weekday> weekday; ///< "on the first Tuesday"
-    int weekdayIndex = 1;                   ///< 1 to 4 (first to fourth), or -1 for the last
-    std::optional<unsigned> count;          ///< total number of drills; absent: no end
+    int weekdayIndex = 1;                        ///< 1 to 4 (first to fourth), or -1 for the last
+    std::optional<unsigned> count;               ///< total number of drills; absent: no end
     bool operator==(const Recurrence&) const = default;
 };
 
@@ -30,6 +30,7 @@ Result<Recurrence> parseRecurrence(std::string_view text);
 std::string formatRecurrence(const Recurrence& recurrence);
 /// The day a recurrence falls on in one month; nullopt when the month has no such day (day 31 in
 /// April). For Once, the day is `dayOfMonth` (or nullopt).
-std::optional<std::chrono::year_month_day> dayInMonth(const Recurrence& recurrence, std::chrono::year_month month);
+std::optional<std::chrono::year_month_day> dayInMonth(const Recurrence& recurrence,
+                                                      std::chrono::year_month month);
 
 } // namespace firedrill

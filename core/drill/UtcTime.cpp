@@ -23,8 +23,8 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out)
 std::string formatDate(std::chrono::year_month_day d)
 {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
     return buf;
 }
 
@@ -40,16 +40,17 @@ std::string formatUtc(std::chrono::sys_seconds t)
 
 Result<std::chrono::sys_seconds> parseUtc(std::string_view text)
 {
-    const Error bad{"bad-time", "\"" + std::string(text) +
-                                    "\" is not a UTC time: write 2027-01-05T09:00Z, 2027-01-05T09:00:00Z or 2027-01-05."};
+    const Error bad{"bad-time",
+                    "\"" + std::string(text) +
+                        "\" is not a UTC time: write 2027-01-05T09:00Z, 2027-01-05T09:00:00Z or 2027-01-05."};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) || text[7] != '-' ||
-        !digits(text, 8, 2, d))
+    if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) ||
+        text[7] != '-' || !digits(text, 8, 2, d))
         return bad;
     std::string_view rest = text.substr(10);
     if (!rest.empty()) {
-        if (rest.size() < 7 || (rest[0] != 'T' && rest[0] != 't') || !digits(rest, 1, 2, h) || rest[3] != ':' ||
-            !digits(rest, 4, 2, mi))
+        if (rest.size() < 7 || (rest[0] != 'T' && rest[0] != 't') || !digits(rest, 1, 2, h) ||
+            rest[3] != ':' || !digits(rest, 4, 2, mi))
             return bad;
         rest = rest.substr(6);
         if (!rest.empty() && rest[0] == ':') {
@@ -64,7 +65,8 @@ Result<std::chrono::sys_seconds> parseUtc(std::string_view text)
                                           std::chrono::day{static_cast<unsigned>(d)}};
     if (!ymd.ok() || h > 23 || mi > 59 || s > 59)
         return Error{"bad-time", "\"" + std::string(text) + "\" is not a valid date and time."};
-    return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+    return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+           std::chrono::seconds{s};
 }
 
 } // namespace firedrill

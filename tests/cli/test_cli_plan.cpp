@@ -44,8 +44,9 @@ QByteArray readFile(const QString& path)
 
 QStringList gasRegion(const QStringList& more)
 {
-    return QStringList{QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--workload"),
-                       QStringLiteral("trading"), QStringLiteral("--scenario"), QStringLiteral("drill-region")} +
+    return QStringList{QStringLiteral("plan"),       sample("gas-trading.yaml"),
+                       QStringLiteral("--workload"), QStringLiteral("trading"),
+                       QStringLiteral("--scenario"), QStringLiteral("drill-region")} +
            more;
 }
 
@@ -60,7 +61,8 @@ private slots:
         const Run r = cli(gasRegion({}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("# Drill: Trading and nominations")));
-        QVERIFY(r.out.contains(QStringLiteral("Wait for the grace period of sqlfg's failover group (1h) or force the failover")));
+        QVERIFY(r.out.contains(QStringLiteral(
+            "Wait for the grace period of sqlfg's failover group (1h) or force the failover")));
         QVERIFY(r.out.contains(QStringLiteral("Expected times from: the simulated replay")));
         const Run estimate = cli(gasRegion({QStringLiteral("--no-replay")}));
         QCOMPARE(estimate.exitCode, 0);
@@ -75,10 +77,12 @@ private slots:
         QVERIFY(old.open(QIODevice::WriteOnly));
         old.write("old content\n");
         old.close();
-        const Run r = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), out}));
+        const Run r =
+            cli(gasRegion({QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), out}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("plan trading-drill-region:")));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("plan.yaml")}); // no temp left
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("plan.yaml")}); // no temp left
         const QByteArray text = readFile(out);
         QVERIFY(text.startsWith("drill_plan: 1\n"));
         const auto plan = readPlanYaml(text.toStdString(), out.toStdString());
@@ -90,19 +94,22 @@ private slots:
 
     void htmlPage()
     {
-        const Run r = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--no-replay")}));
+        const Run r = cli(
+            gasRegion({QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--no-replay")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("<!DOCTYPE html>")));
         QVERIFY(r.out.contains(QStringLiteral("<h2>Runbook</h2>")));
-        QVERIFY(r.out.contains(QStringLiteral("Wait for the grace period of sqlfg&#39;s failover group (1h) or force the failover")));
+        QVERIFY(r.out.contains(QStringLiteral(
+            "Wait for the grace period of sqlfg&#39;s failover group (1h) or force the failover")));
     }
 
     void icsSchedule()
     {
-        const Run r = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--start"),
-                                     QStringLiteral("2027-01-01T09:00Z"), QStringLiteral("--recurrence"),
-                                     QStringLiteral("quarterly on the first tuesday"), QStringLiteral("--length"),
-                                     QStringLiteral("3h")}));
+        const Run r =
+            cli(gasRegion({QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--start"),
+                           QStringLiteral("2027-01-01T09:00Z"), QStringLiteral("--recurrence"),
+                           QStringLiteral("quarterly on the first tuesday"), QStringLiteral("--length"),
+                           QStringLiteral("3h")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("BEGIN:VCALENDAR\r\n")));
         QVERIFY(r.out.contains(QStringLiteral("\r\nDTSTART:20270105T090000Z\r\n")));
@@ -116,9 +123,10 @@ private slots:
         const Run noStart = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("ics")}));
         QCOMPARE(noStart.exitCode, 2);
         QVERIFY(noStart.err.contains(QStringLiteral("needs --start")));
-        const Run badRecurrence = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("ics"),
-                                                 QStringLiteral("--start"), QStringLiteral("2027-01-01T09:00Z"),
-                                                 QStringLiteral("--recurrence"), QStringLiteral("fortnightly")}));
+        const Run badRecurrence =
+            cli(gasRegion({QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--start"),
+                           QStringLiteral("2027-01-01T09:00Z"), QStringLiteral("--recurrence"),
+                           QStringLiteral("fortnightly")}));
         QCOMPARE(badRecurrence.exitCode, 2);
         QVERIFY(badRecurrence.err.contains(QStringLiteral("is not a recurrence")));
         const Run pdf = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("pdf")}));
@@ -134,12 +142,14 @@ private slots:
 
     void badInputExitsOne()
     {
-        const Run workload = cli({QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--workload"),
-                                  QStringLiteral("nope"), QStringLiteral("--scenario"), QStringLiteral("drill-region")});
+        const Run workload =
+            cli({QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--workload"),
+                 QStringLiteral("nope"), QStringLiteral("--scenario"), QStringLiteral("drill-region")});
         QCOMPARE(workload.exitCode, 1);
         QVERIFY(workload.err.contains(QStringLiteral("no workload \"nope\"")));
-        const Run scenario = cli({QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--workload"),
-                                  QStringLiteral("trading"), QStringLiteral("--scenario"), QStringLiteral("nope")});
+        const Run scenario =
+            cli({QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--workload"),
+                 QStringLiteral("trading"), QStringLiteral("--scenario"), QStringLiteral("nope")});
         QCOMPARE(scenario.exitCode, 1);
         QVERIFY(scenario.err.contains(QStringLiteral("no scenario \"nope\"")));
         QTemporaryDir dir;
@@ -152,7 +162,8 @@ private slots:
                       QStringLiteral("--scenario"), QStringLiteral("b")})
                      .exitCode,
                  1);
-        const Run unwritable = cli(gasRegion({QStringLiteral("-o"), dir.filePath(QStringLiteral("missing/plan.md"))}));
+        const Run unwritable =
+            cli(gasRegion({QStringLiteral("-o"), dir.filePath(QStringLiteral("missing/plan.md"))}));
         QCOMPARE(unwritable.exitCode, 1);
         QVERIFY(!unwritable.err.isEmpty());
     }

@@ -6,7 +6,6 @@
 #include "core/io/TopologyFile.h"
 
 #include <QtTest>
-
 #include <algorithm>
 #include <string>
 

@@ -149,7 +149,8 @@ private slots:
             QCOMPARE(approvalStateFromName(approvalStateName(s)), std::optional<ApprovalState>(s));
         QCOMPARE(approvalStateName(ApprovalState::ChangesRequested), std::string_view("changes-requested"));
         QVERIFY(!approvalStateFromName("accepted"));
-        QCOMPARE(approvalActionFromName("request-changes"), std::optional<ApprovalAction>(ApprovalAction::RequestChanges));
+        QCOMPARE(approvalActionFromName("request-changes"),
+                 std::optional<ApprovalAction>(ApprovalAction::RequestChanges));
     }
 };
 

@@ -1,6 +1,5 @@
 // Exports of drill plans and schedules: Markdown, YAML (read back to an equal plan) and iCalendar.
 #include "DrillTestSupport.h"
-
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/ICalendarWriter.h"
 #include "core/drill/PlanHtml.h"
@@ -78,8 +77,9 @@ private slots:
         const DrillPlan p = gasRegionPlan();
         const std::string md = planToMarkdown(p);
         QVERIFY(md.rfind("# " + p.title + "\n", 0) == 0);
-        for (const char* section : {"## Objective", "## Scope and blast radius", "## Roles", "## Pre-checks",
-                                    "## Runbook", "## Success criteria", "## Rollback and failback", "## Communication"})
+        for (const char* section :
+             {"## Objective", "## Scope and blast radius", "## Roles", "## Pre-checks", "## Runbook",
+              "## Success criteria", "## Rollback and failback", "## Communication"})
             QVERIFY2(md.find(section) != std::string::npos, section);
         for (const auto& s : p.steps)
             QVERIFY2(md.find("| " + std::to_string(s.number) + " | **" + s.title + "**") != std::string::npos,
@@ -115,7 +115,8 @@ private slots:
     void yamlRoundTripsEveryPlan_data()
     {
         QTest::addColumn<QString>("file");
-        for (const auto& f : QDir(QStringLiteral(FIREDRILL_SAMPLES_DIR)).entryList({QStringLiteral("*.yaml")}, QDir::Files))
+        for (const auto& f :
+             QDir(QStringLiteral(FIREDRILL_SAMPLES_DIR)).entryList({QStringLiteral("*.yaml")}, QDir::Files))
             QTest::newRow(qPrintable(f)) << f;
     }
     void yamlRoundTripsEveryPlan()
@@ -141,7 +142,8 @@ private slots:
         const std::size_t at = yaml.find("owner: dba");
         QVERIFY(at != std::string::npos);
         yaml.replace(at, 10, "owner: chef");
-        const int line = static_cast<int>(std::count(yaml.begin(), yaml.begin() + static_cast<long>(at), '\n')) + 1;
+        const int line =
+            static_cast<int>(std::count(yaml.begin(), yaml.begin() + static_cast<long>(at), '\n')) + 1;
         const auto back = readPlanYaml(yaml, "plan.yaml");
         QVERIFY(!back.ok());
         QCOMPARE(back.diagnostics.size(), std::size_t(1));
@@ -172,21 +174,25 @@ private slots:
             QVERIFY(end != std::string::npos);
             const std::string line = text.substr(start, end - start);
             QVERIFY2(line.size() <= 75, line.c_str());
-            QVERIFY2(line.find('\n') == std::string::npos && line.find('\r') == std::string::npos, line.c_str());
+            QVERIFY2(line.find('\n') == std::string::npos && line.find('\r') == std::string::npos,
+                     line.c_str());
             if (!line.empty() && line[0] == ' ')
                 ++folded;
             start = end + 2;
         }
         QVERIFY(folded > 0); // the description is long enough to fold
         const std::string flat = unfold(text);
-        QVERIFY(flat.find("SUMMARY:Region drill\\; trading\\, nominations \\\\ settlement\r\n") != std::string::npos);
+        QVERIFY(flat.find("SUMMARY:Region drill\\; trading\\, nominations \\\\ settlement\r\n") !=
+                std::string::npos);
         QVERIFY(flat.find("decides so.\\nBridge opens") != std::string::npos);
-        QVERIFY(flat.find("DTSTART:20270105T090000Z\r\n") != std::string::npos); // the first Tuesday, not the 1st
-        QVERIFY(flat.find("DTEND:20270105T130000Z\r\n") != std::string::npos);  // four hours
+        QVERIFY(flat.find("DTSTART:20270105T090000Z\r\n") !=
+                std::string::npos); // the first Tuesday, not the 1st
+        QVERIFY(flat.find("DTEND:20270105T130000Z\r\n") != std::string::npos); // four hours
         QVERIFY(flat.find("RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=1TU\r\n") != std::string::npos);
         QVERIFY(flat.find("UID:trading-drill-region-q@firedrill\r\n") != std::string::npos);
         QVERIFY(flat.find("DTSTAMP:20261121T100000Z\r\n") != std::string::npos);
-        QVERIFY(flat.find("ATTENDEE;CN=\"Bob, DBA\";ROLE=REQ-PARTICIPANT:mailto:bob@example.org") != std::string::npos);
+        QVERIFY(flat.find("ATTENDEE;CN=\"Bob, DBA\";ROLE=REQ-PARTICIPANT:mailto:bob@example.org") !=
+                std::string::npos);
         QVERIFY(flat.find("Observer without mail") == std::string::npos);
         // Stable: the same schedule exports to the same text.
         QCOMPARE(*schedulesToICalendar(schedules, stamp), text);

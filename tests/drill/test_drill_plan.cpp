@@ -1,13 +1,11 @@
 // Drill plan generation: every sample and scenario, and the steps each design feature must produce.
 #include "DrillTestSupport.h"
-
 #include "core/analysis/RecoveryEstimator.h"
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/sim/ScenarioPlayer.h"
 
 #include <QDir>
 #include <QtTest>
-
 #include <map>
 
 using namespace firedrill;
@@ -28,7 +26,8 @@ DrillPlan plan(const Topology& t, const std::string& workload, const std::string
 
 bool hasRole(const DrillPlan& p, DrillRole role)
 {
-    return std::any_of(p.roles.begin(), p.roles.end(), [&](const RoleAssignment& r) { return r.role == role; });
+    return std::any_of(p.roles.begin(), p.roles.end(),
+                       [&](const RoleAssignment& r) { return r.role == role; });
 }
 
 } // namespace
@@ -40,7 +39,8 @@ private slots:
     void everySampleAndScenario_data()
     {
         QTest::addColumn<QString>("file");
-        const auto files = QDir(QStringLiteral(FIREDRILL_SAMPLES_DIR)).entryList({QStringLiteral("*.yaml")}, QDir::Files);
+        const auto files =
+            QDir(QStringLiteral(FIREDRILL_SAMPLES_DIR)).entryList({QStringLiteral("*.yaml")}, QDir::Files);
         QVERIFY(files.size() >= 10);
         for (const auto& f : files)
             QTest::newRow(qPrintable(f)) << f;
@@ -60,7 +60,8 @@ private slots:
                 QVERIFY2(!p.preChecks.empty() && !p.successCriteria.empty() && !p.rollback.empty() &&
                              !p.communication.empty(),
                          where.c_str());
-                for (DrillRole always : {DrillRole::IncidentCommander, DrillRole::Communications, DrillRole::Observer})
+                for (DrillRole always :
+                     {DrillRole::IncidentCommander, DrillRole::Communications, DrillRole::Observer})
                     QVERIFY2(hasRole(p, always), where.c_str());
                 std::size_t faults = 0;
                 std::map<std::string, Duration> trackEnd;
@@ -69,14 +70,16 @@ private slots:
                     const RunbookStep& st = p.steps[i];
                     const std::string at = where + " step " + std::to_string(st.number) + " " + st.title;
                     QCOMPARE(st.number, static_cast<int>(i + 1));
-                    QVERIFY2(!st.title.empty() && !st.doneSignal.empty() && !st.onFailure.empty(), at.c_str());
+                    QVERIFY2(!st.title.empty() && !st.doneSignal.empty() && !st.onFailure.empty(),
+                             at.c_str());
                     QVERIFY2(hasRole(p, st.owner), at.c_str());
                     QVERIFY2(st.expectedElapsed >= previous, at.c_str()); // in order of expected completion
                     previous = st.expectedElapsed;
                     if (st.phase == StepPhase::Fault)
                         ++faults;
                     if (st.phase == StepPhase::Recovery && st.expectedDuration.ms > 0) {
-                        // Cumulative per track: a timed step ends its duration after the track's previous step.
+                        // Cumulative per track: a timed step ends its duration after the track's previous
+                        // step.
                         const auto it = trackEnd.find(st.track);
                         if (it != trackEnd.end())
                             QVERIFY2(st.expectedElapsed == it->second + st.expectedDuration, at.c_str());
@@ -124,7 +127,8 @@ private slots:
         QCOMPARE(restore->owner, DrillRole::Dba);
         // sql: size 250GB, restore_rate 100GB/h -> 2.5 h = 9,000 s
         QCOMPARE(restore->expectedDuration, Duration::seconds(9000));
-        const RunbookStep* deploy = findStep(p, "Deploy the application package from North Europe (neu)'s storage");
+        const RunbookStep* deploy =
+            findStep(p, "Deploy the application package from North Europe (neu)'s storage");
         QVERIFY(deploy);
         QCOMPARE(deploy->expectedDuration, Duration::hours(1)); // redeploy_time: 1h
         QVERIFY(deploy->number < restore->number);
@@ -151,8 +155,9 @@ private slots:
         // The data path is the longest: detection 10s + decision 15m + promotion 30s = 15m 40s.
         QCOMPARE(lastRecoveryElapsed(p), Duration::seconds(940));
         // The failback returns the secondary to its standby size.
-        QVERIFY(std::any_of(p.rollback.begin(), p.rollback.end(),
-                            [](const RunbookStep& s) { return s.title.find("standby size") != std::string::npos; }));
+        QVERIFY(std::any_of(p.rollback.begin(), p.rollback.end(), [](const RunbookStep& s) {
+            return s.title.find("standby size") != std::string::npos;
+        }));
     }
 
     void manualFailoverHasDecisionStep()
@@ -162,15 +167,14 @@ private slots:
         const RunbookStep* decide = findStep(p, "Decide to fail");
         QVERIFY(decide);
         QCOMPARE(decide->owner, DrillRole::IncidentCommander);
-        QCOMPARE(decide->expectedDuration, Duration::minutes(30)); // decision: 30m
+        QCOMPARE(decide->expectedDuration, Duration::minutes(30));       // decision: 30m
         QCOMPARE(decide->expectedElapsed, Duration::seconds(10 + 1800)); // after detection 10s
         const RunbookStep* promote = findStep(p, "promote sql-neu");
         QVERIFY(promote);
         QCOMPARE(promote->owner, DrillRole::Dba);
         QVERIFY(promote->number > decide->number);
-        QVERIFY(std::any_of(p.communication.begin(), p.communication.end(), [](const CommunicationItem& c) {
-            return c.when == "at the failover decision";
-        }));
+        QVERIFY(std::any_of(p.communication.begin(), p.communication.end(),
+                            [](const CommunicationItem& c) { return c.when == "at the failover decision"; }));
     }
 
     void corruptionRestoresToPointInTime()
@@ -278,7 +282,8 @@ private slots:
         QVERIFY(!noScenario);
         QCOMPARE(noScenario.error().code, std::string("unknown-scenario"));
         Topology empty = t;
-        empty.scenarios.push_back(Scenario{ScenarioId("quiet"), "Nothing happens", Duration::hours(1), {}, {}});
+        empty.scenarios.push_back(
+            Scenario{ScenarioId("quiet"), "Nothing happens", Duration::hours(1), {}, {}});
         auto noFaults = generateDrillPlan(empty, WorkloadId("trading"), ScenarioId("quiet"));
         QVERIFY(!noFaults);
         QCOMPARE(noFaults.error().code, std::string("empty-scenario"));
@@ -293,8 +298,9 @@ private slots:
         QVERIFY(p.ok());
         QCOMPARE(p->scope.mode, DrillMode::Production);
         QVERIFY(p->scope.blastRadius.rfind("Production", 0) == 0);
-        QVERIFY(std::none_of(p->rollback.begin(), p->rollback.end(),
-                             [](const RunbookStep& s) { return s.title.find("isolated") != std::string::npos; }));
+        QVERIFY(std::none_of(p->rollback.begin(), p->rollback.end(), [](const RunbookStep& s) {
+            return s.title.find("isolated") != std::string::npos;
+        }));
     }
 };
 

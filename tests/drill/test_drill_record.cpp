@@ -1,6 +1,5 @@
 // Drill records: actual times against the plan and the policy, and the after-action report.
 #include "DrillTestSupport.h"
-
 #include "core/drill/AfterActionReport.h"
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/RecordComparison.h"
@@ -33,8 +32,8 @@ DrillRecord regionRecord(const DrillPlan& p)
     r.planId = p.id;
     r.faultStart = *parseUtc("2027-01-05T09:15Z");
     r.steps = {
-        {numberOf(p, "Scale the secondary to full size"), Duration::minutes(2), Duration::minutes(10), StepOutcome::Done,
-         "quota request took a while"},
+        {numberOf(p, "Scale the secondary to full size"), Duration::minutes(2), Duration::minutes(10),
+         StepOutcome::Done, "quota request took a while"},
         {numberOf(p, "grace period"), Duration::seconds(30), Duration::minutes(40), StepOutcome::Done,
          "forced failover ordered at 40m"},
         {numberOf(p, "promoted dbfop"), Duration::minutes(40), Duration::minutes(41), StepOutcome::Done, {}},
@@ -42,7 +41,8 @@ DrillRecord regionRecord(const DrillPlan& p)
          "sb-neu | backlog"},
     };
     r.measuredRpo = Duration::seconds(20);
-    r.observations = {"The grace period is too long for the RTO target: the forced failover saved 20 minutes."};
+    r.observations = {
+        "The grace period is too long for the RTO target: the forced failover saved 20 minutes."};
     r.issues = {"Dead letters grew on sb-neu after the failover."};
     r.actionItems = {{"Shorten the failover group's grace period to 15m", "DBA team",
                       std::chrono::year_month_day{std::chrono::year{2027} / 2 / 1}, false}};
@@ -94,7 +94,11 @@ private slots:
         DrillRecord r;
         r.planId = p.id;
         r.steps = {{numberOf(p, "Notice the corruption"), {}, Duration::minutes(90), StepOutcome::Done, {}},
-                   {numberOf(p, "Point-in-time restore"), Duration::minutes(100), Duration::hours(4), StepOutcome::Done, {}}};
+                   {numberOf(p, "Point-in-time restore"),
+                    Duration::minutes(100),
+                    Duration::hours(4),
+                    StepOutcome::Done,
+                    {}}};
         const auto c = compareRecord(p, r);
         QVERIFY(c.ok());
         // noticed at 1h 30m, restored at 4h: 2h 30m against the 4h target
@@ -133,11 +137,13 @@ private slots:
         QVERIFY(md.find("- Fault injected: 2027-01-05T09:15:00Z") != std::string::npos);
         QVERIFY(md.find("| RTO | 1h 30m | 1h 1m | 41m | met |") != std::string::npos);
         QVERIFY(md.find("| RPO | 1m | 5s | 20s | met |") != std::string::npos);
-        QVERIFY(md.find("| 6m 40s | 10m | +3m 20s | 5m | 8m | done | quota request took a while |") != std::string::npos);
+        QVERIFY(md.find("| 6m 40s | 10m | +3m 20s | 5m | 8m | done | quota request took a while |") !=
+                std::string::npos);
         QVERIFY(md.find("| -20m 30s |") != std::string::npos);
         QVERIFY(md.find("sb-neu \\| backlog") != std::string::npos); // table cells escape pipes
-        QVERIFY(md.find("| Shorten the failover group's grace period to 15m | DBA team | 2027-02-01 | open |") !=
-                std::string::npos);
+        QVERIFY(
+            md.find("| Shorten the failover group's grace period to 15m | DBA team | 2027-02-01 | open |") !=
+            std::string::npos);
         QVERIFY(md.find("Dead letters grew") != std::string::npos);
     }
 };

@@ -46,8 +46,8 @@ private slots:
         const auto s = schedule("quarterly on the first tuesday", "2027-01-01T09:00Z");
         QCOMPARE(s.recurrence.intervalMonths, 3u);
         // 2027-01-01 is a Friday; the quarters start on Fri, Thu, Thu, Fri.
-        const std::vector<std::string> expected{"2027-01-05T09:00:00Z", "2027-04-06T09:00:00Z", "2027-07-06T09:00:00Z",
-                                                "2027-10-05T09:00:00Z"};
+        const std::vector<std::string> expected{"2027-01-05T09:00:00Z", "2027-04-06T09:00:00Z",
+                                                "2027-07-06T09:00:00Z", "2027-10-05T09:00:00Z"};
         QCOMPARE(texts(nextOccurrences(s, utc("2026-12-31"), 4)), expected);
         QCOMPARE(formatUtc(*firstOccurrence(s)), expected.front());
         // "of the quarter" may be spelled out.
@@ -57,23 +57,25 @@ private slots:
     void everyThreeMonthsOnDay15()
     {
         const auto s = schedule("every 3 months on day 15", "2027-01-10T08:30Z");
-        const std::vector<std::string> expected{"2027-01-15T08:30:00Z", "2027-04-15T08:30:00Z", "2027-07-15T08:30:00Z",
-                                                "2027-10-15T08:30:00Z", "2028-01-15T08:30:00Z"};
+        const std::vector<std::string> expected{"2027-01-15T08:30:00Z", "2027-04-15T08:30:00Z",
+                                                "2027-07-15T08:30:00Z", "2027-10-15T08:30:00Z",
+                                                "2028-01-15T08:30:00Z"};
         QCOMPARE(texts(nextOccurrences(s, s.start, 5)), expected);
     }
 
     void lastFridayOfTheMonth()
     {
         const auto s = schedule("monthly on the last friday", "2027-01-01T14:00Z");
-        const std::vector<std::string> expected{"2027-01-29T14:00:00Z", "2027-02-26T14:00:00Z", "2027-03-26T14:00:00Z"};
+        const std::vector<std::string> expected{"2027-01-29T14:00:00Z", "2027-02-26T14:00:00Z",
+                                                "2027-03-26T14:00:00Z"};
         QCOMPARE(texts(nextOccurrences(s, s.start, 3)), expected);
     }
 
     void monthsWithoutTheDayAreSkipped()
     {
         const auto s = schedule("monthly on day 31", "2027-01-01T09:00Z");
-        const std::vector<std::string> expected{"2027-01-31T09:00:00Z", "2027-03-31T09:00:00Z", "2027-05-31T09:00:00Z",
-                                                "2027-07-31T09:00:00Z"};
+        const std::vector<std::string> expected{"2027-01-31T09:00:00Z", "2027-03-31T09:00:00Z",
+                                                "2027-05-31T09:00:00Z", "2027-07-31T09:00:00Z"};
         QCOMPARE(texts(nextOccurrences(s, s.start, 4)), expected);
     }
 
@@ -86,7 +88,8 @@ private slots:
                  std::vector<std::string>{"2027-07-06T09:00:00Z"});
         // Far ahead: 2030's first Tuesdays of the quarter are Jan 1, Apr 2, Jul 2, Oct 1.
         QCOMPARE(texts(nextOccurrences(s, utc("2030-02-01"), 3)),
-                 (std::vector<std::string>{"2030-04-02T09:00:00Z", "2030-07-02T09:00:00Z", "2030-10-01T09:00:00Z"}));
+                 (std::vector<std::string>{"2030-04-02T09:00:00Z", "2030-07-02T09:00:00Z",
+                                           "2030-10-01T09:00:00Z"}));
     }
 
     void countEndsTheSchedule()
@@ -100,7 +103,8 @@ private slots:
     void oneOffDrill()
     {
         const auto s = schedule("once", "2027-03-03T10:00Z");
-        QCOMPARE(texts(nextOccurrences(s, utc("2027-01-01"), 5)), std::vector<std::string>{"2027-03-03T10:00:00Z"});
+        QCOMPARE(texts(nextOccurrences(s, utc("2027-01-01"), 5)),
+                 std::vector<std::string>{"2027-03-03T10:00:00Z"});
         QVERIFY(nextOccurrences(s, s.start, 5).empty());
     }
 
@@ -122,9 +126,10 @@ private slots:
 
     void syntaxRoundTripsAndRefusesNonsense()
     {
-        for (const char* text : {"once", "monthly on day 15", "quarterly on the first tuesday",
-                                 "every 2 months on the last friday", "yearly on the fourth sunday for 3 drills",
-                                 "every 6 months on day 1 for 1 drill"}) {
+        for (const char* text :
+             {"once", "monthly on day 15", "quarterly on the first tuesday",
+              "every 2 months on the last friday", "yearly on the fourth sunday for 3 drills",
+              "every 6 months on day 1 for 1 drill"}) {
             auto r = parseRecurrence(text);
             QVERIFY2(r.ok(), text);
             QCOMPARE(formatRecurrence(*r), std::string(text));
