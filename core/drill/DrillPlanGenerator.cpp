@@ -52,6 +52,8 @@ DrillObjective objectiveFor(const drill::Context& ctx)
     o.statement += o.expectedRto
                        ? " The design is expected to recover in " + readableTime(*o.expectedRto) + "."
                        : " The design cannot recover by itself: the drill shows what it takes.";
+    if (ctx.replay && ctx.replay->rto)
+        o.statement += " The replay of the scenario measured " + readableTime(*ctx.replay->rto) + ".";
     return o;
 }
 

@@ -174,6 +174,15 @@ std::vector<RunbookStep> rollbackFor(const Context& ctx)
                                DrillRole::Dba,
                                "the primary is back in " + primary + " with a healthy secondary",
                                "stay in " + secondary + " and schedule the failback"));
+        else if (failedOver && s->backup && s->backup->copyTo)
+            out.push_back(back("Move " + s->id.str() + " back to " + primary,
+                               "The copy restored in " + secondary +
+                                   " now holds the latest data: copy it back to " + primary +
+                                   " (geo-restore or export / import) in a maintenance window, then point "
+                                   "the application to it.",
+                               DrillRole::Dba,
+                               "the database in " + primary + " holds every write made in " + secondary,
+                               "keep serving from " + secondary + " and plan the move"));
         else if (ctx.disruption == DisruptionClass::Corruption)
             out.push_back(
                 back("Switch " + s->id.str() + " to the restored copy for good",

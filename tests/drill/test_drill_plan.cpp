@@ -135,6 +135,9 @@ private slots:
         // tm probe 3 x 30s + 10s = 100s, redeploy 1h, restore 2h 30m, DNS TTL 60s = 12,760 s
         QCOMPARE(lastRecoveryElapsed(p), Duration::seconds(12760));
         QCOMPARE(restore->expectedElapsed, Duration::seconds(100 + 3600 + 9000));
+        // The restored copy is the latest data: the failback moves it back.
+        QVERIFY(std::any_of(p.rollback.begin(), p.rollback.end(),
+                            [](const RunbookStep& s) { return s.title == "Move sql back to West Europe (weu)"; }));
     }
 
     void activePassiveFullScalesSecondary()
@@ -264,6 +267,7 @@ private slots:
         QVERIFY(w && w->recoveredAt);
         const DrillPlan p = plan(t, "orders", "weu-down", &*replay);
         QCOMPARE(p.timing, TimingSource::Replay);
+        QVERIFY(p.objective.statement.find("The replay of the scenario measured") != std::string::npos);
         const Duration faultStart = t.findScenario(ScenarioId("weu-down"))->faults.front().at;
         QCOMPARE(lastRecoveryElapsed(p), Duration{*w->recoveredAt} - faultStart);
         // The same steps as the estimate's plan, in the same order.
