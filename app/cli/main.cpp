@@ -1,5 +1,6 @@
 // firedrill-cli: validate, convert and inspect Firedrill topologies and workspaces without a GUI.
 #include "Commands.h"
+#include "PlanCommand.h"
 #include "SimulateCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -76,6 +77,21 @@ int main(int argc, char** argv)
     mg->add_option("shards", mergeOptions.shards, "Shard results written by montecarlo --shard i/n --json")->required();
     mg->add_flag("--json", mergeOptions.json, "Machine-readable output on stdout");
 
+    PlanOptions plan;
+    auto* pl = app.add_subcommand("plan", "Generate the drill plan of a workload and scenario (Markdown, HTML, YAML, iCalendar)");
+    pl->add_option("file", plan.file, "YAML topology or workspace")->required();
+    pl->add_option("--workload", plan.workload, "The workload the drill proves")->required();
+    pl->add_option("--scenario", plan.scenario, "The scenario the drill injects")->required();
+    pl->add_option("--format", plan.format, "md, html, yaml or ics (pdf needs the GUI build)")
+        ->check(CLI::IsMember({"md", "yaml", "ics", "html", "pdf"}));
+    pl->add_option("-o,--output", plan.output, "Write to this file (atomically) instead of standard output");
+    pl->add_option("--mode", plan.mode, "production or isolated (default: from the disruption)");
+    pl->add_flag("--no-replay", plan.noReplay, "Expected times from the estimate instead of a replay of the scenario");
+    pl->add_option("--seed", plan.seed, "Replay seed (default: the scenario's, else 0)");
+    pl->add_option("--start", plan.start, "ics: the first drill, UTC (2027-01-05T09:00Z)");
+    pl->add_option("--recurrence", plan.recurrence, "ics: once, \"quarterly on the first tuesday\", ...");
+    pl->add_option("--length", plan.length, "ics: how long each drill takes (default 4h)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -106,6 +122,8 @@ int main(int argc, char** argv)
             return runMonteCarloCommand(monte);
         if (mg->parsed())
             return runMerge(mergeOptions);
+        if (pl->parsed())
+            return runPlan(plan);
     } catch (const std::exception& e) {
         std::cerr << "firedrill-cli: unexpected error: " << e.what() << '\n';
         return ExitCode::InvalidInput;

@@ -25,6 +25,9 @@ struct TimeEstimate
     std::string combination = "sum"; ///< how terms combine: "sum", or a sentence when they do not simply add
     std::vector<std::string> notes;  ///< assumptions and caveats a user should read
     bool unbounded = false;          ///< no recovery without outside help (e.g. single region, region lost)
+    /// Parallel to `terms` in RTO estimates (empty otherwise): the chain of steps each term belongs to
+    /// ("data path (sql)"). Terms of one chain run one after the other; different chains run in parallel.
+    std::vector<std::string> paths;
 
     /// The term with the largest value (the one to attack first); nullptr when there are none.
     const DurationTerm* dominant() const;

@@ -125,6 +125,7 @@ TimeEstimate combineParallel(const std::vector<Path>& paths, const std::vector<s
     }
     for (const Path* p : used) {
         e.terms.insert(e.terms.end(), p->terms.begin(), p->terms.end());
+        e.paths.insert(e.paths.end(), p->terms.size(), p->name);
         e.total = std::max(e.total, p->total());
     }
     if (used.size() > 1) {

@@ -1,0 +1,143 @@
+#include "PlanCommand.h"
+
+#include "CliOutput.h"
+#include "Commands.h"
+#include "InputDocument.h"
+#include "core/drill/DrillPlanGenerator.h"
+#include "core/drill/ICalendarWriter.h"
+#include "core/drill/PlanHtml.h"
+#include "core/drill/PlanMarkdown.h"
+#include "core/drill/PlanYaml.h"
+#include "core/drill/UtcTime.h"
+#include "core/io/Units.h"
+#include "core/sim/ScenarioPlayer.h"
+#include "core/store/TempFile.h"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+namespace firedrill::cli {
+
+namespace {
+
+int fail(const std::string& message, int code)
+{
+    std::cerr << "firedrill-cli: " << message << '\n';
+    return code;
+}
+
+/// Writes `text` to a temporary file beside `target`, then renames it into place.
+Result<void> writeAtomically(const std::filesystem::path& target, const std::string& text)
+{
+    auto temp = TempFile::createNextTo(target);
+    if (!temp)
+        return temp.error();
+    {
+        std::ofstream out(temp->path(), std::ios::binary | std::ios::trunc);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.flush();
+        if (!out)
+            return Error{"write-failed", "cannot write " + temp->path().string() + " (disk full?)"};
+    }
+    return temp->renameTo(target);
+}
+
+/// The calendar entry of a plan: the drill's objective and where its runbook is.
+Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
+{
+    if (o.start.empty())
+        return Error{"usage", "--format ics needs --start, the first drill's date and time in UTC "
+                              "(for example --start 2027-01-05T09:00Z)"};
+    const auto start = parseUtc(o.start);
+    if (!start)
+        return Error{"usage", "--start: " + start.error().message};
+    const auto recurrence = parseRecurrence(o.recurrence);
+    if (!recurrence)
+        return Error{"usage", "--recurrence: " + recurrence.error().message};
+    const auto length = parseDuration(o.length);
+    if (!length || length->ms <= 0)
+        return Error{"usage", "--length: \"" + o.length + "\" is not a positive duration such as 4h or 90m"};
+    DrillSchedule s;
+    s.id = plan.id;
+    s.planId = plan.id;
+    s.title = plan.title;
+    s.description = plan.objective.statement + "\nRunbook: " + std::to_string(plan.steps.size()) +
+                    " steps, plan " + plan.id + ".";
+    s.start = *start;
+    s.length = *length;
+    s.recurrence = *recurrence;
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto ics = schedulesToICalendar(std::vector<DrillSchedule>{s}, now);
+    if (!ics)
+        return Error{"usage", ics.error().message};
+    return *ics;
+}
+
+} // namespace
+
+int runPlan(const PlanOptions& o)
+{
+    if (o.format == "pdf")
+        return fail("--format pdf needs the GUI build (firedrill) for now; the command line writes md, html, "
+                    "yaml or ics",
+                    ExitCode::UsageError);
+    DrillOptions options;
+    if (o.mode == "production")
+        options.mode = DrillMode::Production;
+    else if (o.mode == "isolated")
+        options.mode = DrillMode::IsolatedTest;
+    else if (!o.mode.empty())
+        return fail("--mode must be production or isolated, not \"" + o.mode + "\"", ExitCode::UsageError);
+
+    const InputDocument doc = loadInput(o.file);
+    if (!doc.ok()) {
+        printDiagnostics(std::cerr, doc.diagnostics);
+        return fail(o.file + ": cannot plan a drill on an invalid topology (" + countText(doc.diagnostics) +
+                        ")",
+                    ExitCode::InvalidInput);
+    }
+    const Topology& t = *doc.topology;
+    const Scenario* scenario = t.findScenario(ScenarioId(o.scenario));
+    std::optional<sim::ReplayResult> replay;
+    if (scenario && !o.noReplay && !scenario->faults.empty() && t.findWorkload(WorkloadId(o.workload))) {
+        sim::ReplayOptions ro;
+        ro.seed = o.seed.value_or(scenario->seed.value_or(0));
+        auto r = sim::replayScenario(t, scenario->id, ro);
+        if (!r)
+            return fail(o.file + ": " + r.error().message, ExitCode::InvalidInput);
+        replay = std::move(*r);
+    }
+    auto plan = generateDrillPlan(t, WorkloadId(o.workload), ScenarioId(o.scenario),
+                                  replay ? &*replay : nullptr, options);
+    if (!plan)
+        return fail(o.file + ": " + plan.error().message, ExitCode::InvalidInput);
+
+    std::string text;
+    if (o.format == "md") {
+        text = planToMarkdown(*plan);
+    } else if (o.format == "html") {
+        text = planToHtml(*plan);
+    } else if (o.format == "yaml") {
+        text = planToYaml(*plan);
+    } else {
+        auto ics = calendarOf(*plan, o);
+        if (!ics)
+            return fail(ics.error().message, ExitCode::UsageError);
+        text = std::move(*ics);
+    }
+    if (o.output.empty()) {
+        std::cout << text;
+        return ExitCode::Ok;
+    }
+    if (auto written = writeAtomically(o.output, text); !written)
+        return fail(o.output + ": " + written.error().message, ExitCode::InvalidInput);
+    std::cout << "plan " << plan->id << ": " << plan->steps.size() << " steps, the last done "
+              << formatDurationReadable(plan->steps.back().expectedElapsed)
+              << " after the fault (times from the "
+              << (plan->timing == TimingSource::Replay ? "replay" : "estimate") << ") -> " << o.output
+              << '\n';
+    return ExitCode::Ok;
+}
+
+} // namespace firedrill::cli
