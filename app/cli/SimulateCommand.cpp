@@ -20,23 +20,6 @@ namespace firedrill::cli {
 
 namespace {
 
-/// The disruption class a scenario's first fault belongs to, for comparing with estimates and policies.
-DisruptionClass classOf(const Scenario& s)
-{
-    if (s.faults.empty())
-        return DisruptionClass::Instance;
-    const Fault& f = s.faults.front();
-    if (f.kind == FaultKind::Corruption)
-        return DisruptionClass::Corruption;
-    switch (f.target.scope) {
-    case FaultTarget::Scope::Region:
-    case FaultTarget::Scope::Site: return DisruptionClass::Region;
-    case FaultTarget::Scope::Zone: return DisruptionClass::Zone;
-    case FaultTarget::Scope::Component: break;
-    }
-    return f.kind == FaultKind::Crash ? DisruptionClass::Instance : DisruptionClass::Dependency;
-}
-
 std::string pct(double v)
 {
     char buf[32];
@@ -131,7 +114,7 @@ bool writeCsv(const std::filesystem::path& dir, const sim::ReplayResult& r)
 
 void printSummary(const Topology& t, const Scenario& s, const sim::ReplayResult& r)
 {
-    const DisruptionClass cls = classOf(s);
+    const DisruptionClass cls = disruptionOf(s);
     std::cout << "Scenario " << s.id.str() << ": " << s.name << " (" << formatDurationReadable(s.duration) << ", seed "
               << r.seed << (r.worstCaseDns ? ", worst-case DNS" : "") << ")\n";
     for (const auto& w : r.workloads) {

@@ -154,25 +154,6 @@ void number(std::vector<RunbookStep>& steps)
 
 } // namespace
 
-DisruptionClass disruptionOf(const Scenario& s)
-{
-    if (s.faults.empty())
-        return DisruptionClass::Instance;
-    const Fault& f = s.faults.front();
-    if (f.kind == FaultKind::Corruption)
-        return DisruptionClass::Corruption;
-    switch (f.target.scope) {
-    case FaultTarget::Scope::Region:
-    case FaultTarget::Scope::Site:
-        return DisruptionClass::Region;
-    case FaultTarget::Scope::Zone:
-        return DisruptionClass::Zone;
-    case FaultTarget::Scope::Component:
-        break;
-    }
-    return f.kind == FaultKind::Crash ? DisruptionClass::Instance : DisruptionClass::Dependency;
-}
-
 Result<DrillPlan> generateDrillPlan(const Topology& topology, const WorkloadId& workloadId,
                                     const ScenarioId& scenarioId, const sim::ReplayResult* replay,
                                     const DrillOptions& options)

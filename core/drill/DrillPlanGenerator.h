@@ -17,11 +17,6 @@ struct DrillOptions
     std::optional<DrillMode> mode;
 };
 
-/// The disruption class a scenario proves: the class of its first fault (corruption; region or site
-/// outage; zone outage; crash of a component = instance; anything else on a component = dependency).
-/// Instance when the scenario has no faults.
-DisruptionClass disruptionOf(const Scenario& scenario);
-
 /// Generates the drill plan for `workload` under `scenario` (docs/drill.md). The steps follow the
 /// workload's design and strategy; their expected times come from the recovery estimate for the
 /// scenario's disruption class, or from `replay` (a replay of the same scenario) when it is given and

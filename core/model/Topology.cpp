@@ -19,4 +19,23 @@ const Component* Topology::findComponent(const ComponentId& id) const { return f
 const Workload* Topology::findWorkload(const WorkloadId& id) const { return findById(workloads, id); }
 const Scenario* Topology::findScenario(const ScenarioId& id) const { return findById(scenarios, id); }
 
+DisruptionClass disruptionOf(const Scenario& s)
+{
+    if (s.faults.empty())
+        return DisruptionClass::Instance;
+    const Fault& f = s.faults.front();
+    if (f.kind == FaultKind::Corruption)
+        return DisruptionClass::Corruption;
+    switch (f.target.scope) {
+    case FaultTarget::Scope::Region:
+    case FaultTarget::Scope::Site:
+        return DisruptionClass::Region;
+    case FaultTarget::Scope::Zone:
+        return DisruptionClass::Zone;
+    case FaultTarget::Scope::Component:
+        break;
+    }
+    return f.kind == FaultKind::Crash ? DisruptionClass::Instance : DisruptionClass::Dependency;
+}
+
 } // namespace firedrill

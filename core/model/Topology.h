@@ -36,4 +36,9 @@ struct Topology
     bool operator==(const Topology&) const = default;
 };
 
+/// The disruption class a scenario proves: the class of its first fault (corruption; region or site
+/// outage; zone outage; crash of a component = instance; anything else on a component = dependency).
+/// Instance when the scenario has no faults.
+DisruptionClass disruptionOf(const Scenario& scenario);
+
 } // namespace firedrill

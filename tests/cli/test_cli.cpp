@@ -1,4 +1,5 @@
 // firedrill-cli as scripts meet it: exit codes 0 / 1 / 2, messages with file:line:column, JSON output.
+#include "CliRun.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,32 +9,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using firedrill::test::cli;
+using firedrill::test::Run;
+using firedrill::test::sample;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FIREDRILL_CLI_PATH), args);
-    if (!p.waitForFinished(10'000)) { // a hang guard, not a timing check
-        p.kill();
-        p.waitForFinished();
-        return Run{-2, {}, QStringLiteral("timed out")};
-    }
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3,
-               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString sample(const char* name)
-{
-    return QStringLiteral(FIREDRILL_SAMPLES_DIR "/") + QString::fromLatin1(name);
-}
 
 void writeFile(const QString& path, const QByteArray& bytes)
 {

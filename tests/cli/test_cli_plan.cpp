@@ -1,4 +1,5 @@
 // firedrill-cli plan: drill plans as Markdown, YAML and iCalendar; exit codes 0 / 1 / 2; atomic output.
+#include "CliRun.h"
 #include "core/drill/PlanYaml.h"
 
 #include <QDir>
@@ -9,32 +10,11 @@
 
 using namespace firedrill;
 
+using firedrill::test::cli;
+using firedrill::test::Run;
+using firedrill::test::sample;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FIREDRILL_CLI_PATH), args);
-    if (!p.waitForFinished(30'000)) { // a hang guard, not a timing check
-        p.kill();
-        p.waitForFinished();
-        return Run{-2, {}, QStringLiteral("timed out")};
-    }
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3,
-               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString sample(const char* name)
-{
-    return QStringLiteral(FIREDRILL_SAMPLES_DIR "/") + QString::fromLatin1(name);
-}
 
 QByteArray readFile(const QString& path)
 {

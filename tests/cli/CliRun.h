@@ -1,0 +1,38 @@
+#pragma once
+// Runs the real firedrill-cli (FIREDRILL_CLI_PATH) as a script would and collects what it printed.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace firedrill::test {
+
+/// What one run of firedrill-cli did.
+struct Run
+{
+    int exitCode = -1; ///< -2: it hung and was killed; -3: it crashed
+    QString out;
+    QString err;
+};
+
+/// Runs firedrill-cli with `args`; gives up after 30 s (a hang guard, not a timing check).
+inline Run cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FIREDRILL_CLI_PATH), args);
+    if (!p.waitForFinished(30'000)) {
+        p.kill();
+        p.waitForFinished();
+        return Run{-2, {}, QStringLiteral("timed out")};
+    }
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3,
+               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// The path of a bundled sample, e.g. sample("two-region.yaml").
+inline QString sample(const char* name)
+{
+    return QStringLiteral(FIREDRILL_SAMPLES_DIR "/") + QString::fromLatin1(name);
+}
+
+} // namespace firedrill::test
