@@ -57,17 +57,21 @@ std::string formatAvailability(double a)
         return "100 %";
     if (a <= 0.0)
         return "0 %";
-    // As many decimals as nines less one (99.95 %: 3.3 nines, 2 decimals); more if it would read 100.
-    const double nines = -std::log10(1.0 - a);
-    int decimals = std::max(1, static_cast<int>(std::floor(nines)) - 1);
-    for (; decimals <= 8; ++decimals) {
+    // Two significant digits of the unavailability (99.814 %: 0.19 % down, so "99.81 %"), without
+    // trailing zeros, at least one decimal, and never rounded up to 100.
+    const double downPercent = (1.0 - a) * 100.0;
+    int decimals = std::clamp(static_cast<int>(std::ceil(1.0 - std::log10(downPercent) - 1e-9)), 1, 12);
+    std::string text;
+    for (;; ++decimals) {
         char format[16];
         std::snprintf(format, sizeof format, "%%.%df", decimals);
-        const std::string text = printf1(format, a * 100.0);
-        if (text.rfind("100", 0) != 0)
-            return text + " %";
+        text = printf1(format, a * 100.0);
+        if (text.rfind("100", 0) != 0 || decimals >= 12)
+            break;
     }
-    return printf1("%.8f", std::min(a * 100.0, 99.99999999)) + " %";
+    while (text.back() == '0' && text[text.size() - 2] != '.')
+        text.pop_back();
+    return text + " %";
 }
 
 std::string formatNines(std::optional<double> nines)

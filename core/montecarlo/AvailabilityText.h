@@ -10,8 +10,8 @@ namespace firedrill::montecarlo {
 std::string formatDowntime(double ms);
 /// A signed change of downtime, rounded like formatDowntime(): "+1h 5m", "-20m", "±0s".
 std::string formatDowntimeChange(double ms);
-/// An availability (0..1) as a percentage with as many decimals as it has nines less one, at least one:
-/// "99.95 %", "99.9995 %", "99.5 %", "97.3 %"; never rounds up to "100 %" unless it is 1.
+/// An availability (0..1) as a percentage showing two significant digits of the unavailability, without
+/// trailing zeros: "99.95 %", "99.81 %", "99.969 %", "99.5 %", "97.3 %"; never "100 %" unless it is 1.
 std::string formatAvailability(double availability);
 /// The number of nines with one decimal ("3.3"); "∞" when absent (no downtime at all).
 std::string formatNines(std::optional<double> nines);

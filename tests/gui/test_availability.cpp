@@ -217,15 +217,50 @@ private slots:
         QCOMPARE(labelText(*view, QStringLiteral("mean.change")),
                  q(montecarlo::formatDowntimeChange(after.meanDowntimeMs - before.meanDowntimeMs)));
         QVERIFY(labelText(*view, QStringLiteral("detail")).contains(QStringLiteral("seed 6")));
-        savePicture(*view, QString());
-        applyAppearance(Theme::Dark);
-        savePicture(*view, QStringLiteral("-dark"));
-        applyAppearance(Theme::Light);
 
         QTest::mouseClick(button(*view, "clearBaseline"), Qt::LeftButton);
         QVERIFY(!view->baselineRun());
         QCOMPARE(chart->histogramCount(), 1);
         QVERIFY(!view->findChild<QLabel*>(QStringLiteral("mean.baseline")));
+    }
+
+    void comparesTwoDesigns()
+    {
+        // Before: everything in one region. After: the same shop active-active over two regions.
+        QVERIFY(m_document->open(sample("dr-single-region.yaml")).ok());
+        Document other;
+        QVERIFY(other.open(sample("dr-active-active.yaml")).ok());
+        const Topology before = m_document->topology();
+        const Topology after = other.topology();
+
+        auto view = makeView(5000, 11);
+        QVERIFY(clickRunAndWait(*view));
+        QTest::mouseClick(button(*view, "keepBaseline"), Qt::LeftButton);
+        m_document->reset(after, true);
+        QVERIFY(view->isStale());
+        QVERIFY(clickRunAndWait(*view));
+        QVERIFY(!view->isStale());
+        QCOMPARE(view->findChild<AvailabilityChart*>()->histogramCount(), 2);
+
+        const auto a = montecarlo::summarizeWorkload(coreRun(before, 5000, 11), 0, before);
+        const auto b = montecarlo::summarizeWorkload(coreRun(after, 5000, 11), 0, after);
+        QCOMPARE(labelText(*view, QStringLiteral("mean.baseline")), q(montecarlo::formatDowntime(a.meanDowntimeMs)));
+        QCOMPARE(labelText(*view, QStringLiteral("mean.current")), q(montecarlo::formatDowntime(b.meanDowntimeMs)));
+        QCOMPARE(labelText(*view, QStringLiteral("mean.change")),
+                 q(montecarlo::formatDowntimeChange(b.meanDowntimeMs - a.meanDowntimeMs)));
+        QCOMPARE(labelText(*view, QStringLiteral("p99.baseline")), q(montecarlo::formatDowntime(a.p99DowntimeMs)));
+        for (const auto& breach : b.breaches) {
+            const QString key = QStringLiteral("breach.%1.").arg(enumText(breach.disruption));
+            QCOMPARE(labelText(*view, key + QStringLiteral("current")), q(montecarlo::formatShare(breach.probability)));
+            for (const auto& old : a.breaches)
+                if (old.disruption == breach.disruption)
+                    QCOMPARE(labelText(*view, key + QStringLiteral("baseline")), q(montecarlo::formatShare(old.probability)));
+        }
+
+        savePicture(*view, QString());
+        applyAppearance(Theme::Dark);
+        savePicture(*view, QStringLiteral("-dark"));
+        applyAppearance(Theme::Light);
     }
 
     void anEditMarksTheResultStale()

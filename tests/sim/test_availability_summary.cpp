@@ -169,9 +169,11 @@ private slots:
         QCOMPARE(formatAvailability(0.999995), std::string("99.9995 %"));
         QCOMPARE(formatAvailability(0.995), std::string("99.5 %"));
         QCOMPARE(formatAvailability(0.973), std::string("97.3 %"));
-        QCOMPARE(formatAvailability(0.9996860690956367), std::string("99.97 %"));
+        QCOMPARE(formatAvailability(0.9996860690956367), std::string("99.969 %")); // 0.031 % down
+        QCOMPARE(formatAvailability(0.99814), std::string("99.81 %"));
+        QCOMPARE(formatAvailability(0.998), std::string("99.8 %"));
         QCOMPARE(formatAvailability(1.0), std::string("100 %"));
-        QCOMPARE(formatAvailability(0.99999999999), std::string("99.99999999 %")); // never "100 %"
+        QCOMPARE(formatAvailability(0.99999999999), std::string("99.999999999 %")); // never "100 %"
         QCOMPARE(formatNines(3.30103), std::string("3.3"));
         QCOMPARE(formatNines(std::nullopt), std::string("∞"));
     }

@@ -22,13 +22,14 @@ struct Tick
     double seconds;
     const char* text;
 };
-constexpr std::array<Tick, 11> kTicks{{{1, "1s"},
+constexpr std::array<Tick, 12> kTicks{{{1, "1s"},
                                        {10, "10s"},
                                        {60, "1m"},
                                        {600, "10m"},
                                        {3600, "1h"},
                                        {6 * 3600, "6h"},
                                        {86400, "1d"},
+                                       {3 * 86400, "3d"},
                                        {7 * 86400, "1w"},
                                        {30 * 86400, "30d"},
                                        {365 * 86400, "1y"},
@@ -65,26 +66,32 @@ AvailabilityChart::AvailabilityChart(QWidget* parent)
     applyPalette();
 }
 
-void AvailabilityChart::setBars(const std::vector<montecarlo::DowntimeBar>& current, const QString& currentName,
-                                const std::vector<montecarlo::DowntimeBar>& baseline, const QString& baselineName)
+void AvailabilityChart::setHistograms(const QString& title, const Histogram& current, const std::optional<Histogram>& baseline)
 {
     clearBars();
+    chart()->setTitle(title);
     double minMs = 1e300, maxMs = 0, maxShare = 0;
-    for (const auto* bars : {&current, &baseline})
-        for (const auto& b : *bars) {
+    for (const Histogram* h : {&current, baseline ? &*baseline : nullptr}) {
+        if (!h)
+            continue;
+        for (const auto& b : h->bars) {
             minMs = std::min(minMs, b.fromMs);
             maxMs = std::max(maxMs, b.toMs);
             maxShare = std::max(maxShare, b.share);
         }
+        if (h->meanMs >= 1000) {
+            minMs = std::min(minMs, h->meanMs);
+            maxMs = std::max(maxMs, h->meanMs);
+        }
+    }
     if (maxMs == 0) {
         minMs = 1000;
         maxMs = 3'600'000;
     }
     fitAxes(minMs, maxMs, maxShare);
-    if (!current.empty())
-        addHistogram(current, currentName, false);
-    if (!baseline.empty())
-        addHistogram(baseline, baselineName, true);
+    addHistogram(current, false);
+    if (baseline)
+        addHistogram(*baseline, true);
     applyPalette();
 }
 
@@ -95,16 +102,19 @@ void AvailabilityChart::clearBars()
 
 int AvailabilityChart::histogramCount() const
 {
-    return static_cast<int>(chart()->series().size());
+    int n = 0;
+    for (QAbstractSeries* s : chart()->series())
+        n += qobject_cast<QAreaSeries*>(s) ? 1 : 0;
+    return n;
 }
 
-QAreaSeries* AvailabilityChart::addHistogram(const std::vector<montecarlo::DowntimeBar>& bars, const QString& name, bool baseline)
+void AvailabilityChart::addHistogram(const Histogram& histogram, bool baseline)
 {
     // One outline going up and down each bar; the area under it is the histogram. Current bars leave a
     // small gap between them; baseline bars are full width so the outline stays readable on top.
     auto* upper = new QLineSeries;
     const double gapShare = baseline ? 0.0 : 0.12;
-    for (const auto& b : bars) {
+    for (const auto& b : histogram.bars) {
         if (b.years == 0)
             continue;
         const double from = logSeconds(b.fromMs), to = logSeconds(b.toMs);
@@ -116,12 +126,22 @@ QAreaSeries* AvailabilityChart::addHistogram(const std::vector<montecarlo::Downt
         upper->append(to - gap, 0);
     }
     auto* area = new QAreaSeries(upper);
-    area->setName(name);
+    area->setName(histogram.name);
     area->setObjectName(baseline ? QStringLiteral("baselineHistogram") : QStringLiteral("currentHistogram"));
     chart()->addSeries(area);
     area->attachAxis(m_x);
     area->attachAxis(m_y);
-    return area;
+
+    if (histogram.meanMs >= 1000) {
+        auto* mean = new QLineSeries;
+        mean->setName(baseline ? tr("Baseline mean %1").arg(histogram.meanText) : tr("Mean %1").arg(histogram.meanText));
+        mean->setObjectName(baseline ? QStringLiteral("baselineMean") : QStringLiteral("currentMean"));
+        mean->append(logSeconds(histogram.meanMs), 0);
+        mean->append(logSeconds(histogram.meanMs), m_y->max());
+        chart()->addSeries(mean);
+        mean->attachAxis(m_x);
+        mean->attachAxis(m_y);
+    }
 }
 
 void AvailabilityChart::fitAxes(double minMs, double maxMs, double maxShare)
@@ -145,10 +165,20 @@ void AvailabilityChart::fitAxes(double minMs, double maxMs, double maxShare)
     }
     m_x->setRange(lowLog, highLog);
 
-    double top = std::max(1.0, maxShare * 100.0 * 1.15);
-    m_y->setRange(0, top);
-    m_y->applyNiceNumbers();
-    m_y->setLabelFormat(m_y->max() < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    // About five gridlines at a round step (1, 2 or 5 times a power of ten) above the tallest bar.
+    const double tallest = std::max(0.5, maxShare * 100.0 * 1.08);
+    const double rough = tallest / 5;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = power;
+    for (const double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= rough) {
+            step = m * power;
+            break;
+        }
+    const int steps = static_cast<int>(std::ceil(tallest / step));
+    m_y->setRange(0, step * steps);
+    m_y->setTickCount(steps + 1);
+    m_y->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
 void AvailabilityChart::applyPalette()
@@ -178,13 +208,20 @@ void AvailabilityChart::applyPalette()
         axis->setLinePenColor(p.color(QPalette::Mid));
     }
     for (QAbstractSeries* s : c->series()) {
+        if (auto* line = qobject_cast<QLineSeries*>(s)) {
+            const bool baseline = line->objectName() == QStringLiteral("baselineMean");
+            QPen pen(baseline ? kBaselineColor : p.color(QPalette::Text), 2.0);
+            pen.setStyle(baseline ? Qt::DotLine : Qt::DashLine);
+            line->setPen(pen);
+            continue;
+        }
         auto* area = qobject_cast<QAreaSeries*>(s);
         if (!area)
             continue;
         const bool baseline = area->objectName() == QStringLiteral("baselineHistogram");
         QColor line = baseline ? kBaselineColor : p.color(QPalette::Highlight);
         QColor fill = line;
-        fill.setAlpha(baseline ? 40 : 200);
+        fill.setAlpha(baseline ? 25 : 200);
         area->setBrush(fill);
         QPen pen(line, baseline ? 2.5 : 1.0);
         if (baseline)

@@ -3,6 +3,7 @@
 #include "core/montecarlo/AvailabilitySummary.h"
 
 #include <QChartView>
+#include <optional>
 #include <vector>
 
 class QAreaSeries;
@@ -12,18 +13,27 @@ class QValueAxis;
 namespace firedrill::ui {
 
 /// The histogram of annual downtime: bars on a logarithmic time axis labelled "1m", "1h", "1d", height
-/// the share of years; an optional baseline run drawn over it as an outline in another colour.
+/// the share of years, with a line at the mean; an optional baseline run drawn over it as a dashed
+/// outline in another colour.
 class AvailabilityChart : public QChartView
 {
     Q_OBJECT
 
 public:
+    /// One run as the chart draws it.
+    struct Histogram
+    {
+        std::vector<montecarlo::DowntimeBar> bars;
+        QString name;      ///< in the legend
+        double meanMs = 0; ///< marked with a vertical line (with its readable text)
+        QString meanText;
+    };
+
     /// An empty chart with its titles.
     explicit AvailabilityChart(QWidget* parent = nullptr);
 
-    /// Shows `current` bars (and `baseline` bars when not empty) named in the legend.
-    void setBars(const std::vector<montecarlo::DowntimeBar>& current, const QString& currentName,
-                 const std::vector<montecarlo::DowntimeBar>& baseline, const QString& baselineName);
+    /// Shows `current` (and `baseline` when given) under `title`.
+    void setHistograms(const QString& title, const Histogram& current, const std::optional<Histogram>& baseline);
     /// Removes every series.
     void clearBars();
     /// The number of histograms drawn (0, 1 or 2).
@@ -33,7 +43,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QAreaSeries* addHistogram(const std::vector<montecarlo::DowntimeBar>& bars, const QString& name, bool baseline);
+    void addHistogram(const Histogram& histogram, bool baseline);
     void fitAxes(double minMs, double maxMs, double maxShare);
     void applyPalette();
 

@@ -4,10 +4,8 @@
 #include "core/montecarlo/AvailabilityText.h"
 #include "ui/common/DisplayText.h"
 
-#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QVBoxLayout>
 
 namespace firedrill::ui {
@@ -60,41 +58,21 @@ AvailabilityFigures::AvailabilityFigures(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(QStringLiteral("headline"));
-    m_headline->setWordWrap(true);
-    m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail = new QLabel(this);
-    m_detail->setObjectName(QStringLiteral("detail"));
-    m_detail->setWordWrap(true);
     m_grid = new QGridLayout;
     m_grid->setHorizontalSpacing(18);
     m_grid->setVerticalSpacing(6);
-    layout->addWidget(m_headline);
-    layout->addWidget(m_detail);
-    layout->addSpacing(10);
     layout->addLayout(m_grid);
     layout->addStretch(1);
-    applyFonts();
-    showMessage(tr("No simulation yet"), tr("Press Run to simulate many years of random failures of this design."));
 }
 
-void AvailabilityFigures::showMessage(const QString& headline, const QString& detail)
+void AvailabilityFigures::clear()
 {
     clearGrid();
-    m_headline->setText(headline);
-    m_detail->setText(detail);
 }
 
-void AvailabilityFigures::showSummary(const AvailabilitySummary& s, std::uint64_t seed, const AvailabilitySummary* base)
+void AvailabilityFigures::showSummary(const AvailabilitySummary& s, const AvailabilitySummary* base)
 {
     clearGrid();
-    m_headline->setText(tr("Expected downtime %1 a year (%2)")
-                            .arg(q(montecarlo::formatDowntime(s.meanDowntimeMs)), q(montecarlo::formatAvailability(s.availability))));
-    m_detail->setText(tr("%1 nines · standard error ± %2 · %3 simulated years, seed %4")
-                          .arg(q(montecarlo::formatNines(s.nines)), q(montecarlo::formatDowntime(s.standardErrorMs)),
-                               QLocale().toString(static_cast<qulonglong>(s.years)), QString::number(seed)));
-
     const bool withBase = base != nullptr;
     int row = 0;
     addHeader(row++, withBase);
@@ -108,10 +86,9 @@ void AvailabilityFigures::showSummary(const AvailabilitySummary& s, std::uint64_
     durationRow(QStringLiteral("p50"), tr("Typical year (P50)"), &AvailabilitySummary::p50DowntimeMs);
     durationRow(QStringLiteral("p95"), tr("1 year in 20 is worse than (P95)"), &AvailabilitySummary::p95DowntimeMs);
     durationRow(QStringLiteral("p99"), tr("1 year in 100 is worse than (P99)"), &AvailabilitySummary::p99DowntimeMs);
+    // The change of availability is the change of mean downtime, shown above in readable units.
     addRow(row++, QStringLiteral("availability"), tr("Availability"), q(montecarlo::formatAvailability(s.availability)),
-           base ? q(montecarlo::formatAvailability(base->availability)) : QString(),
-           base ? q(montecarlo::formatShareChange(s.availability - base->availability)) : QString(),
-           base ? verdict(base->availability, s.availability, false) : 0);
+           base ? q(montecarlo::formatAvailability(base->availability)) : QString(), QString(), 0);
     addRow(row++, QStringLiteral("nines"), tr("Nines"), q(montecarlo::formatNines(s.nines)),
            base ? q(montecarlo::formatNines(base->nines)) : QString(), QString(), 0);
     addRow(row++, QStringLiteral("years"), tr("Years with any downtime"), q(montecarlo::formatShare(s.shareOfYearsWithDowntime)),
@@ -134,7 +111,11 @@ void AvailabilityFigures::showSummary(const AvailabilitySummary& s, std::uint64_
         const PolicyBreach* now = findBreach(&s, t.disruption);
         const PolicyBreach* before = findBreach(base, t.disruption);
         const QString key = QStringLiteral("breach.") + enumText(t.disruption);
-        const QString title = tr("%1 · RTO %2").arg(disruptionTitle(t.disruption), q(formatDurationReadable(t.rtoTarget)));
+        QString title = tr("%1 · RTO %2").arg(disruptionTitle(t.disruption), q(formatDurationReadable(t.rtoTarget)));
+        if (now && before && now->rtoTarget != before->rtoTarget)
+            title = tr("%1 · RTO %2 (baseline %3)")
+                        .arg(disruptionTitle(t.disruption), q(formatDurationReadable(now->rtoTarget)),
+                             q(formatDurationReadable(before->rtoTarget)));
         addRow(row++, key, title, now ? q(montecarlo::formatShare(now->probability)) : QStringLiteral("—"),
                base ? (before ? q(montecarlo::formatShare(before->probability)) : QStringLiteral("—")) : QString(),
                now && before ? q(montecarlo::formatShareChange(now->probability - before->probability)) : QString(),
@@ -186,7 +167,7 @@ void AvailabilityFigures::addRow(int row, const QString& key, const QString& tit
     if (!baseline.isNull()) {
         add(baseline, QStringLiteral("baseline"), 2, false);
         QLabel* c = add(change, QStringLiteral("change"), 3, false);
-        if (better != 0) {
+        if (better != 0 && !change.startsWith(QStringLiteral("±"))) {
             // Green for better, red for worse: both mid tones that read on light and dark backgrounds.
             QPalette p = c->palette();
             p.setColor(QPalette::WindowText, better > 0 ? QColor(0x2E, 0xA0, 0x4F) : QColor(0xE0, 0x4B, 0x4B));
@@ -204,24 +185,6 @@ void AvailabilityFigures::addSection(int row, const QString& title)
     label->setFont(f);
     label->setContentsMargins(0, 12, 0, 2);
     m_grid->addWidget(label, row, 0, 1, 4);
-}
-
-void AvailabilityFigures::applyFonts()
-{
-    QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * 1.9);
-    big.setBold(true);
-    m_headline->setFont(big);
-    QFont medium = font();
-    medium.setPointSizeF(medium.pointSizeF() * 1.1);
-    m_detail->setFont(medium);
-}
-
-void AvailabilityFigures::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
-        applyFonts();
 }
 
 } // namespace firedrill::ui

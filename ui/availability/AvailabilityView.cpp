@@ -2,6 +2,7 @@
 
 #include "AvailabilityChart.h"
 #include "AvailabilityFigures.h"
+#include "AvailabilityHeadline.h"
 #include "AvailabilityRunner.h"
 
 #include "core/montecarlo/AvailabilitySummary.h"
@@ -102,6 +103,8 @@ AvailabilityView::AvailabilityView(Document* document, QWidget* parent)
     m_stale->setMargin(6);
     m_stale->hide();
 
+    m_headline = new AvailabilityHeadline(this);
+    m_headline->setObjectName(QStringLiteral("headlineBlock"));
     m_figures = new AvailabilityFigures(this);
     m_figures->setObjectName(QStringLiteral("figures"));
     m_chart = new AvailabilityChart(this);
@@ -138,6 +141,7 @@ AvailabilityView::AvailabilityView(Document* document, QWidget* parent)
     layout->addLayout(controls);
     layout->addWidget(m_status);
     layout->addWidget(m_stale);
+    layout->addWidget(m_headline);
     layout->addLayout(body, 1);
 
     connect(m_run, &QPushButton::clicked, this, &AvailabilityView::run);
@@ -307,8 +311,9 @@ void AvailabilityView::refresh()
     if (!m_current || w < 0) {
         m_chart->clearBars();
         m_chartNote->clear();
+        m_figures->clear();
         if (m_current)
-            m_figures->showMessage(tr("No workloads"), tr("This design has no workload to measure. Add one in the Workloads panel."));
+            m_headline->showMessage(tr("No workloads"), tr("This design has no workload to measure. Add one in the Workloads panel."));
         return;
     }
     const auto current = montecarlo::summarizeWorkload(m_current->result, static_cast<std::size_t>(w), m_current->topology);
@@ -316,23 +321,37 @@ void AvailabilityView::refresh()
     std::optional<montecarlo::AvailabilitySummary> baseline;
     if (b >= 0)
         baseline = montecarlo::summarizeWorkload(m_baseline->result, static_cast<std::size_t>(b), m_baseline->topology);
-    m_figures->showSummary(current, m_current->seed, baseline ? &*baseline : nullptr);
+    m_headline->showSummary(current, m_current->seed, baseline ? &*baseline : nullptr);
+    m_figures->showSummary(current, baseline ? &*baseline : nullptr);
 
     constexpr int kBarsPerDecade = 10;
-    const auto& stats = m_current->result.workloads[static_cast<std::size_t>(w)];
-    std::vector<montecarlo::DowntimeBar> baselineBars;
-    if (b >= 0)
-        baselineBars = montecarlo::regroupHistogram(m_baseline->result.workloads[static_cast<std::size_t>(b)].histogram, kBarsPerDecade);
-    m_chart->setBars(montecarlo::regroupHistogram(stats.histogram, kBarsPerDecade),
-                     tr("This design (seed %1)").arg(m_current->seed), baselineBars,
-                     tr("Baseline (seed %1)").arg(m_baseline ? m_baseline->seed : 0));
+    AvailabilityChart::Histogram now;
+    now.bars = montecarlo::regroupHistogram(m_current->result.workloads[static_cast<std::size_t>(w)].histogram, kBarsPerDecade);
+    now.name = tr("This design (seed %1)").arg(m_current->seed);
+    now.meanMs = current.meanDowntimeMs;
+    now.meanText = q(montecarlo::formatDowntime(current.meanDowntimeMs));
+    std::optional<AvailabilityChart::Histogram> before;
+    if (baseline) {
+        before.emplace();
+        before->bars = montecarlo::regroupHistogram(m_baseline->result.workloads[static_cast<std::size_t>(b)].histogram, kBarsPerDecade);
+        before->name = tr("Baseline (seed %1)").arg(m_baseline->seed);
+        before->meanMs = baseline->meanDowntimeMs;
+        before->meanText = q(montecarlo::formatDowntime(baseline->meanDowntimeMs));
+    }
+    const QString title = m_workload->count() > 1 ? tr("How much downtime a year? — %1").arg(m_workload->currentText())
+                                                  : tr("How much downtime a year?");
+    m_chart->setHistograms(title, now, before);
 
-    QString note = tr("Not drawn: %1 of years had no downtime at all").arg(q(montecarlo::formatShare(current.shareOfYearsWithoutDowntime)));
-    if (current.yearsUnderASecond > 0)
-        note += tr(", %1 had less than a second").arg(q(montecarlo::formatShare(current.shareOfYearsUnderASecond)));
-    if (baseline)
-        note += tr(" (baseline: %1 without downtime)").arg(q(montecarlo::formatShare(baseline->shareOfYearsWithoutDowntime)));
-    m_chartNote->setText(note + QLatin1Char('.'));
+    QString note;
+    if (current.yearsWithoutDowntime == 0 && current.yearsUnderASecond == 0)
+        note = tr("Every simulated year had at least a second of downtime.");
+    else if (current.yearsUnderASecond == 0)
+        note = tr("Not drawn: the %1 of years with no downtime at all.").arg(q(montecarlo::formatShare(current.shareOfYearsWithoutDowntime)));
+    else
+        note = tr("Not drawn: the %1 of years with no downtime at all and the %2 with less than a second.")
+                   .arg(q(montecarlo::formatShare(current.shareOfYearsWithoutDowntime)),
+                        q(montecarlo::formatShare(current.shareOfYearsUnderASecond)));
+    m_chartNote->setText(note);
 }
 
 void AvailabilityView::updateControls()

@@ -16,6 +16,7 @@ namespace firedrill::ui {
 
 class AvailabilityChart;
 class AvailabilityFigures;
+class AvailabilityHeadline;
 class AvailabilityRunner;
 class Document;
 struct ChangeEvent;
@@ -103,6 +104,7 @@ private:
     QPushButton* m_clear = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_stale = nullptr;
+    AvailabilityHeadline* m_headline = nullptr;
     AvailabilityFigures* m_figures = nullptr;
     AvailabilityChart* m_chart = nullptr;
     QLabel* m_chartNote = nullptr;
