@@ -128,6 +128,8 @@ private slots:
     {
         auto view = makeView(2000, 5);
         QVERIFY(!view->currentRun());
+        QVERIFY(labelText(*view, QStringLiteral("headline")).contains(QStringLiteral("No simulation")));
+        savePicture(*view, QStringLiteral("-empty"));
         QVERIFY(clickRunAndWait(*view));
         QVERIFY(view->currentRun());
         QVERIFY(!view->isStale());
@@ -261,6 +263,8 @@ private slots:
         applyAppearance(Theme::Dark);
         savePicture(*view, QStringLiteral("-dark"));
         applyAppearance(Theme::Light);
+        view->resize(1000, 700);
+        savePicture(*view, QStringLiteral("-narrow"));
     }
 
     void anEditMarksTheResultStale()
@@ -277,6 +281,7 @@ private slots:
         QVERIFY(view->isStale());
         QVERIFY(!stale->isHidden());
         QCOMPARE(labelText(*view, QStringLiteral("mean.current")), mean); // still shown
+        savePicture(*view, QStringLiteral("-stale"));
 
         QVERIFY(clickRunAndWait(*view));
         QVERIFY(!view->isStale());

@@ -48,7 +48,6 @@ AvailabilityChart::AvailabilityChart(QWidget* parent)
     : QChartView(parent)
 {
     auto* chart = new QChart;
-    chart->setTitle(tr("How much downtime a year?"));
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(6, 6, 6, 6));
     m_x = new QCategoryAxis;
@@ -63,6 +62,7 @@ AvailabilityChart::AvailabilityChart(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(420, 300);
     fitAxes(1000, 3'600'000, 0.1);
+    clearBars();
     applyPalette();
 }
 
@@ -70,6 +70,8 @@ void AvailabilityChart::setHistograms(const QString& title, const Histogram& cur
 {
     clearBars();
     chart()->setTitle(title);
+    m_x->setVisible(true);
+    m_y->setVisible(true);
     double minMs = 1e300, maxMs = 0, maxShare = 0;
     for (const Histogram* h : {&current, baseline ? &*baseline : nullptr}) {
         if (!h)
@@ -98,6 +100,9 @@ void AvailabilityChart::setHistograms(const QString& title, const Histogram& cur
 void AvailabilityChart::clearBars()
 {
     chart()->removeAllSeries();
+    chart()->setTitle(tr("The spread of downtime over the simulated years appears here after a run."));
+    m_x->setVisible(false);
+    m_y->setVisible(false);
 }
 
 int AvailabilityChart::histogramCount() const
@@ -134,13 +139,16 @@ void AvailabilityChart::addHistogram(const Histogram& histogram, bool baseline)
 
     if (histogram.meanMs >= 1000) {
         auto* mean = new QLineSeries;
-        mean->setName(baseline ? tr("Baseline mean %1").arg(histogram.meanText) : tr("Mean %1").arg(histogram.meanText));
+        mean->setName(baseline ? tr("Baseline mean") : tr("Mean"));
         mean->setObjectName(baseline ? QStringLiteral("baselineMean") : QStringLiteral("currentMean"));
         mean->append(logSeconds(histogram.meanMs), 0);
         mean->append(logSeconds(histogram.meanMs), m_y->max());
         chart()->addSeries(mean);
         mean->attachAxis(m_x);
         mean->attachAxis(m_y);
+        // Explained under the chart, so the legend keeps to the two runs and fits a narrow view.
+        for (QLegendMarker* marker : chart()->legend()->markers(mean))
+            marker->setVisible(false);
     }
 }
 

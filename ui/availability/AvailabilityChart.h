@@ -13,8 +13,8 @@ class QValueAxis;
 namespace firedrill::ui {
 
 /// The histogram of annual downtime: bars on a logarithmic time axis labelled "1m", "1h", "1d", height
-/// the share of years, with a line at the mean; an optional baseline run drawn over it as a dashed
-/// outline in another colour.
+/// the share of years, a dashed line at the mean (not in the legend); an optional baseline run drawn
+/// over it as a dashed outline in another colour.
 class AvailabilityChart : public QChartView
 {
     Q_OBJECT
@@ -25,8 +25,7 @@ public:
     {
         std::vector<montecarlo::DowntimeBar> bars;
         QString name;      ///< in the legend
-        double meanMs = 0; ///< marked with a vertical line (with its readable text)
-        QString meanText;
+        double meanMs = 0; ///< marked with a vertical line
     };
 
     /// An empty chart with its titles.

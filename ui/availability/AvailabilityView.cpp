@@ -327,16 +327,14 @@ void AvailabilityView::refresh()
     constexpr int kBarsPerDecade = 10;
     AvailabilityChart::Histogram now;
     now.bars = montecarlo::regroupHistogram(m_current->result.workloads[static_cast<std::size_t>(w)].histogram, kBarsPerDecade);
-    now.name = tr("This design (seed %1)").arg(m_current->seed);
+    now.name = tr("This design");
     now.meanMs = current.meanDowntimeMs;
-    now.meanText = q(montecarlo::formatDowntime(current.meanDowntimeMs));
     std::optional<AvailabilityChart::Histogram> before;
     if (baseline) {
         before.emplace();
         before->bars = montecarlo::regroupHistogram(m_baseline->result.workloads[static_cast<std::size_t>(b)].histogram, kBarsPerDecade);
-        before->name = tr("Baseline (seed %1)").arg(m_baseline->seed);
+        before->name = tr("Baseline");
         before->meanMs = baseline->meanDowntimeMs;
-        before->meanText = q(montecarlo::formatDowntime(baseline->meanDowntimeMs));
     }
     const QString title = m_workload->count() > 1 ? tr("How much downtime a year? — %1").arg(m_workload->currentText())
                                                   : tr("How much downtime a year?");
@@ -351,7 +349,7 @@ void AvailabilityView::refresh()
         note = tr("Not drawn: the %1 of years with no downtime at all and the %2 with less than a second.")
                    .arg(q(montecarlo::formatShare(current.shareOfYearsWithoutDowntime)),
                         q(montecarlo::formatShare(current.shareOfYearsUnderASecond)));
-    m_chartNote->setText(note);
+    m_chartNote->setText(note + QLatin1Char(' ') + (baseline ? tr("Dashed lines mark the means.") : tr("The dashed line marks the mean.")));
 }
 
 void AvailabilityView::updateControls()
