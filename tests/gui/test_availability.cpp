@@ -170,6 +170,9 @@ private slots:
             const QString name = QStringLiteral("breach.%1.current").arg(enumText(b.disruption));
             QCOMPARE(labelText(*view, name), q(montecarlo::formatShare(b.probability)));
         }
+        // The largest cause of downtime, with its share.
+        QVERIFY(!s.contributions.empty());
+        QCOMPARE(labelText(*view, QStringLiteral("cause.0.current")), q(montecarlo::formatShare(s.contributions[0].share)));
         auto* chart = view->findChild<AvailabilityChart*>();
         QVERIFY(chart);
         QCOMPARE(chart->histogramCount(), 1);

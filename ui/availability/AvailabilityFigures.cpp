@@ -102,11 +102,10 @@ void AvailabilityFigures::showSummary(const AvailabilitySummary& s, const Availa
         for (const auto& b : base->breaches)
             if (!findBreach(&s, b.disruption))
                 targets.push_back(b);
-    if (targets.empty()) {
+    if (targets.empty())
         addSection(row++, tr("No recovery-time targets are set for this workload."));
-        return;
-    }
-    addSection(row++, tr("Chance that a year breaches the recovery-time target"));
+    else
+        addSection(row++, tr("Chance that a year breaches the recovery-time target"));
     for (const auto& t : targets) {
         const PolicyBreach* now = findBreach(&s, t.disruption);
         const PolicyBreach* before = findBreach(base, t.disruption);
@@ -120,6 +119,18 @@ void AvailabilityFigures::showSummary(const AvailabilitySummary& s, const Availa
                base ? (before ? q(montecarlo::formatShare(before->probability)) : QStringLiteral("—")) : QString(),
                now && before ? q(montecarlo::formatShareChange(now->probability - before->probability)) : QString(),
                now && before ? verdict(before->probability, now->probability, true) : 0);
+    }
+
+    // Where this design's downtime comes from: the few largest causes (this design only).
+    constexpr std::size_t kCauses = 3;
+    if (!s.contributions.empty()) {
+        addSection(row++, tr("Where the downtime comes from"));
+        for (std::size_t i = 0; i < s.contributions.size() && i < kCauses; ++i) {
+            const auto& c = s.contributions[i];
+            addRow(row++, QStringLiteral("cause.%1").arg(i),
+                   tr("%1 · %2 a year").arg(q(c.cause), q(montecarlo::formatDowntime(c.meanPerYearMs))),
+                   q(montecarlo::formatShare(c.share)), QString(), QString(), 0);
+        }
     }
 }
 

@@ -10,9 +10,10 @@ class QLabel;
 namespace firedrill::ui {
 
 /// The figures of one workload's study in large type: mean, P50, P95, P99, availability, nines and the
-/// chance of breaching each RTO target, with a baseline column and the change when a baseline is kept. Each value label is named
+/// chance of breaching each RTO target, with a baseline column and the change when a baseline is kept;
+/// then the largest causes of this design's downtime. Each value label is named
 /// "<row>.current", "<row>.baseline" or "<row>.change" (rows: mean, p50, p95, p99, availability,
-/// nines, years, breach.<disruption>) so tests can read them.
+/// nines, years, breach.<disruption>, cause.<n>) so tests can read them.
 class AvailabilityFigures : public QWidget
 {
     Q_OBJECT

@@ -11,7 +11,6 @@
 #include "ui/document/Document.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -215,7 +214,7 @@ void AvailabilityView::run()
         return;
     if (!m_runner->start(m_document->topology(), years(), seed(), m_revision))
         return;
-    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_clock.start();
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%p %"));
     m_status->setText(tr("Simulating %1 years…").arg(QLocale().toString(static_cast<qulonglong>(years()))));
@@ -262,12 +261,13 @@ void AvailabilityView::onProgress(quint64 done, quint64 total)
 void AvailabilityView::onFinished()
 {
     const auto run = m_runner->lastRun();
-    const double seconds = static_cast<double>(QDateTime::currentMSecsSinceEpoch() - m_startedMs) / 1000.0;
+    const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
     const bool failed = !run || !run->error.isEmpty() || run->cancelled;
     if (!run) {
         m_status->setText(tr("The simulation did not report a result."));
     } else if (!run->error.isEmpty()) {
         m_status->setText(tr("The simulation could not run: %1").arg(run->error));
+        m_progress->setFormat(tr("Failed"));
     } else if (run->cancelled) {
         m_status->setText(tr("Cancelled after %1 of %2 years — not a result. %3")
                               .arg(QLocale().toString(static_cast<qulonglong>(run->result.years)),

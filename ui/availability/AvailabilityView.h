@@ -2,6 +2,7 @@
 
 #include "AvailabilityRun.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 #include <memory>
@@ -90,7 +91,7 @@ private:
     std::shared_ptr<const AvailabilityRun> m_current;
     std::shared_ptr<const AvailabilityRun> m_baseline;
     std::uint64_t m_revision = 0;
-    qint64 m_startedMs = 0;
+    QElapsedTimer m_clock; ///< since the run started
 
     QLabel* m_title = nullptr;
     QLabel* m_workloadLabel = nullptr;
