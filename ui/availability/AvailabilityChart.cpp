@@ -47,7 +47,8 @@ const QColor kBaselineColor(0xE0, 0x8A, 0x1E); // an orange that reads on light 
 AvailabilityChart::AvailabilityChart(QWidget* parent)
     : QChartView(parent)
 {
-    auto* chart = new QChart;
+    // The view's own chart: replacing it with setChart() leaks the scene's items in Qt 6.4.
+    QChart* chart = this->chart();
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(6, 6, 6, 6));
     m_x = new QCategoryAxis;
@@ -58,7 +59,6 @@ AvailabilityChart::AvailabilityChart(QWidget* parent)
     m_y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(420, 300);
     fitAxes(1000, 3'600'000, 0.1);
@@ -131,6 +131,7 @@ void AvailabilityChart::addHistogram(const Histogram& histogram, bool baseline)
         upper->append(to - gap, 0);
     }
     auto* area = new QAreaSeries(upper);
+    upper->setParent(area); // an area series does not own its outline
     area->setName(histogram.name);
     area->setObjectName(baseline ? QStringLiteral("baselineHistogram") : QStringLiteral("currentHistogram"));
     chart()->addSeries(area);
