@@ -2,9 +2,9 @@
 
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
+#include "core/montecarlo/AvailabilitySummary.h"
 
-#include <cmath>
-#include <map>
+#include <algorithm>
 
 namespace firedrill::cli {
 
@@ -46,42 +46,30 @@ nlohmann::json toJson(const MonteCarloResult& r, const Topology& topology)
     nlohmann::json workloads = nlohmann::json::array();
     for (std::size_t w = 0; w < r.workloads.size(); ++w) {
         const WorkloadStats& s = r.workloads[w];
-        const double a = r.availability(w);
+        const montecarlo::AvailabilitySummary summary = montecarlo::summarizeWorkload(r, w, topology);
         nlohmann::json breaches = nlohmann::json::array();
-        for (const auto& p : topology.policies) {
-            if (p.workload != s.workload || !p.rto)
-                continue;
-            const auto k = static_cast<std::size_t>(p.disruption);
-            breaches.push_back({{"disruption", std::string(toName(p.disruption))},
-                                {"rto_target", duration(static_cast<double>(p.rto->ms))},
-                                {"years_breached", s.breachYears[k]},
-                                {"probability", r.years ? static_cast<double>(s.breachYears[k]) / static_cast<double>(r.years) : 0.0}});
-        }
-        std::map<std::string, std::int64_t> byOwner;
-        for (std::size_t p = 0; p < s.attributedMs.size(); ++p)
-            byOwner[r.processOwners[p]] += s.attributedMs[p];
+        for (const auto& b : summary.breaches)
+            breaches.push_back({{"disruption", std::string(toName(b.disruption))},
+                                {"rto_target", duration(static_cast<double>(b.rtoTarget.ms))},
+                                {"years_breached", b.yearsBreached},
+                                {"probability", b.probability}});
         nlohmann::json contributions = nlohmann::json::array();
-        for (const auto& [owner, ms] : byOwner)
-            if (ms > 0)
-                contributions.push_back({{"cause", owner},
-                                         {"mean_per_year", duration(static_cast<double>(ms) / static_cast<double>(std::max<std::uint64_t>(1, r.years)))},
-                                         {"share", s.downtimeMs ? static_cast<double>(ms) / static_cast<double>(s.downtimeMs) : 0.0}});
-        std::sort(contributions.begin(), contributions.end(),
-                  [](const auto& x, const auto& y) { return x["share"].template get<double>() > y["share"].template get<double>(); });
+        for (const auto& c : summary.contributions)
+            contributions.push_back({{"cause", c.cause}, {"mean_per_year", duration(c.meanPerYearMs)}, {"share", c.share}});
         nlohmann::json bins = nlohmann::json::array();
         for (std::size_t i = 0; i < s.histogram.bins().size(); ++i)
             if (s.histogram.bins()[i] > 0)
                 bins.push_back({i, s.histogram.bins()[i]});
         workloads.push_back(
             {{"workload", s.workload.str()},
-             {"availability", a},
-             {"nines", a < 1.0 ? nlohmann::json(-std::log10(1.0 - a)) : nlohmann::json(nullptr)},
-             {"mean_downtime", duration(r.meanDowntimeMs(w))},
-             {"standard_error", duration(r.standardErrorMs(w))},
-             {"p50_downtime", duration(s.histogram.quantileMs(0.50))},
-             {"p95_downtime", duration(s.histogram.quantileMs(0.95))},
-             {"p99_downtime", duration(s.histogram.quantileMs(0.99))},
-             {"years_with_downtime", s.yearsWithDowntime},
+             {"availability", summary.availability},
+             {"nines", summary.nines ? nlohmann::json(*summary.nines) : nlohmann::json(nullptr)},
+             {"mean_downtime", duration(summary.meanDowntimeMs)},
+             {"standard_error", duration(summary.standardErrorMs)},
+             {"p50_downtime", duration(summary.p50DowntimeMs)},
+             {"p95_downtime", duration(summary.p95DowntimeMs)},
+             {"p99_downtime", duration(summary.p99DowntimeMs)},
+             {"years_with_downtime", summary.yearsWithDowntime},
              {"policy_breaches", breaches},
              {"contributions", contributions},
              {"accumulators",
