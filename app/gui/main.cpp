@@ -10,7 +10,10 @@
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
-//   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs).
+//   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs,
+//                                 3 availability over a year).
+//   FIREDRILL_MONTECARLO=<years>  on the availability page, run this many simulated years before the
+//                                 screenshot.
 //   FIREDRILL_STRATEGY=<name>     choose this strategy (e.g. active-passive-full) for the workload in focus,
 //                                 so the canvas previews it.
 //   FIREDRILL_THEME=light|dark|system  use this theme for this run instead of the one in Preferences.
@@ -20,6 +23,7 @@
 
 #include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/availability/AvailabilityView.h"
 #include "ui/strategy/StrategyAnalysis.h"
 #include "ui/strategy/StrategyPanel.h"
 #include "core/model/EnumNames.h"
@@ -48,6 +52,7 @@ struct BatchOptions
     QString dock;
     int page = 0;
     QString strategy;
+    quint64 monteCarloYears = 0;
 
     static BatchOptions fromEnvironment()
     {
@@ -59,6 +64,7 @@ struct BatchOptions
         o.dock = qEnvironmentVariable("FIREDRILL_DOCK");
         o.page = qEnvironmentVariableIntValue("FIREDRILL_PAGE");
         o.strategy = qEnvironmentVariable("FIREDRILL_STRATEGY");
+        o.monteCarloYears = qEnvironmentVariable("FIREDRILL_MONTECARLO").toULongLong();
         return o;
     }
     bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
@@ -146,13 +152,18 @@ int main(int argc, char* argv[])
             else
                 printError(QStringLiteral("no strategy named “%1”").arg(batch.strategy));
         }
+        if (batch.monteCarloYears > 0) {
+            window.availabilityView()->setYears(batch.monteCarloYears);
+            window.availabilityView()->run();
+        }
         if (!batch.unattended())
             return;
         // Let the layout settle (docks, wrapped rows) and the strategy figures arrive before grabbing.
         auto* settle = new QTimer(&window);
         settle->setInterval(200);
         QObject::connect(settle, &QTimer::timeout, &window, [&, loaded, settle, waited = 0]() mutable {
-            if (window.strategyAnalysis()->busy() && ++waited < 100)
+            const bool busy = window.strategyAnalysis()->busy() || window.availabilityView()->isRunning();
+            if (busy && ++waited < 600)
                 return;
             settle->stop();
             bool ok = loaded;

@@ -5,9 +5,11 @@
 #include "core/analysis/StrategyComparison.h"
 #include "core/io/PriceTableReader.h"
 #include "core/io/TopologyFile.h"
+#include "ui/availability/AvailabilityView.h"
 #include "ui/document/Document.h"
 #include "ui/document/WorkloadFocus.h"
 #include "ui/editor/TopologyScene.h"
+#include "ui/panels/SummaryStrip.h"
 #include "ui/panels/UnitField.h"
 #include "ui/strategy/PoliciesPanel.h"
 #include "ui/strategy/StrategyAnalysis.h"
@@ -16,6 +18,7 @@
 #include "ui/strategy/TradeOffChart.h"
 #include "ui/strategy/TradeOffView.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -294,6 +297,23 @@ private slots:
         QCOMPARE(w.tradeOffView()->model()->comparison()->workload.str(), other.toStdString());
         const auto core = compareStrategies(w.document()->topology(), WorkloadId(other.toStdString()), builtInPriceTable());
         QCOMPARE(cell(w, Row::Cost, kActiveActive).toDouble(), core->options[kActiveActive].monthlyCost);
+    }
+
+    void pagesAndFocusAreShared()
+    {
+        MainWindow& w = *m_window;
+        QVERIFY(w.openFile(samplePath("gas-trading")));
+        for (int page = 1; page <= 3; ++page) {
+            auto* action = w.findChild<QAction*>(QStringLiteral("actionPage%1").arg(page));
+            QVERIFY(action);
+            action->trigger();
+            QCOMPARE(w.pages()->currentIndex(), page - 1);
+        }
+        QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.availabilityView()));
+        const QString last = QString::fromStdString(w.document()->topology().workloads.back().id.str());
+        w.workloadFocus()->setId(last);
+        QCOMPARE(w.availabilityView()->selectedWorkload(), last);
+        QCOMPARE(w.summaryStrip()->focus(), std::optional(WorkloadId(last.toStdString())));
     }
 
 private:

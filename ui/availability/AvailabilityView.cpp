@@ -198,11 +198,12 @@ bool AvailabilityView::isStale() const
 
 QString AvailabilityView::selectedWorkload() const
 {
-    return m_workload->currentData().toString();
+    return m_workload->count() > 0 ? m_workload->currentData().toString() : m_preferred;
 }
 
 void AvailabilityView::selectWorkload(const QString& id)
 {
+    m_preferred = id; // kept for when a result arrives
     const int i = m_workload->findData(id);
     if (i >= 0)
         m_workload->setCurrentIndex(i);

@@ -96,6 +96,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_workloadLabel = nullptr;
     QComboBox* m_workload = nullptr;
+    QString m_preferred; ///< the workload asked for before any result lists it
     QSpinBox* m_years = nullptr;
     QSpinBox* m_seed = nullptr;
     QPushButton* m_run = nullptr;

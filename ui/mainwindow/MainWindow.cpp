@@ -4,6 +4,7 @@
 #include "SettingsDialog.h"
 #include "TopologySummary.h"
 #include "core/model/Validator.h"
+#include "ui/availability/AvailabilityView.h"
 #include "ui/common/DisplayText.h"
 #include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
@@ -137,6 +138,9 @@ void MainWindow::createCentre()
     m_pages->addTab(centre, tr("Diagram"));
     m_tradeOffs = new TradeOffView(m_strategyAnalysis, m_focus, m_pages);
     m_pages->addTab(m_tradeOffs, tr("Strategies && trade-offs"));
+    m_availability = new AvailabilityView(m_document, m_pages);
+    m_pages->addTab(m_availability, tr("Availability over a year"));
+    connect(m_focus, &WorkloadFocus::changed, m_availability, &AvailabilityView::selectWorkload);
     setCentralWidget(m_pages);
 }
 

@@ -17,6 +17,7 @@ class QUndoView;
 
 namespace firedrill::ui {
 
+class AvailabilityView;
 class Autosave;
 class DetailsPanel;
 class EditorActions;
@@ -99,6 +100,7 @@ public:
     StrategyPanel* strategyPanel() const { return m_strategy; }
     PoliciesPanel* policiesPanel() const { return m_policies; }
     TradeOffView* tradeOffView() const { return m_tradeOffs; }
+    AvailabilityView* availabilityView() const { return m_availability; }
     StrategyAnalysis* strategyAnalysis() const { return m_strategyAnalysis; }
     WorkloadFocus* workloadFocus() const { return m_focus; }
     /// The pages of the centre: the diagram, the strategy trade-offs (and more as they are added).
@@ -170,6 +172,7 @@ private:
     QUndoView* m_history = nullptr;
     QTabWidget* m_pages = nullptr;
     TradeOffView* m_tradeOffs = nullptr;
+    AvailabilityView* m_availability = nullptr;
     StrategyPanel* m_strategy = nullptr;
     PoliciesPanel* m_policies = nullptr;
     QDockWidget* m_strategyDock = nullptr;
