@@ -11,12 +11,15 @@
 #include "ui/editor/TopologyView.h"
 #include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/strategy/StrategyAnalysis.h"
+#include "ui/strategy/TradeOffView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
@@ -100,5 +103,38 @@ int main(int argc, char* argv[])
     }
     std::printf("{\"bench\":\"gui_fitted_frame\",\"frames\":20,\"median_ms\":%.2f,\"p95_ms\":%.2f}\n",
                 percentile(frames, 0.5), percentile(frames, 0.95));
+
+    // Strategy figures: the worker's computation, and what the window does with a result on its own thread.
+    auto strategyFigures = [&](const char* label, const QString& file) {
+        if (!window.openFile(file))
+            return false;
+        const Topology& t = window.document()->topology();
+        const QString workload = QString::fromStdString(t.workloads.front().id.str());
+        std::vector<double> worker, gui;
+        for (int i = 0; i < 5; ++i) {
+            timer.restart();
+            const ui::StrategyFigures f = ui::StrategyAnalysis::compute(t, workload);
+            worker.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            if (!f.comparison)
+                return false;
+        }
+        while (window.strategyAnalysis()->busy())
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        window.pages()->setCurrentWidget(window.tradeOffView());
+        for (int i = 0; i < 5; ++i) {
+            timer.restart();
+            emit window.strategyAnalysis()->updated(); // table, charts and panel refresh on the GUI thread
+            gui.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        }
+        std::printf("{\"bench\":\"strategy_figures\",\"topology\":\"%s\",\"components\":%zu,\"workloads\":%zu,"
+                    "\"worker_median_ms\":%.1f,\"gui_refresh_median_ms\":%.1f,\"gui_refresh_max_ms\":%.1f}\n",
+                    label, t.components.size(), t.workloads.size(), percentile(worker, 0.5), percentile(gui, 0.5),
+                    percentile(gui, 1.0));
+        return true;
+    };
+    if (!strategyFigures("generated", path) ||
+        !strategyFigures("dr-reduced-shop", QStringLiteral(FIREDRILL_SAMPLES_DIR "/dr-reduced-shop.yaml")) ||
+        !strategyFigures("gas-trading", QStringLiteral(FIREDRILL_SAMPLES_DIR "/gas-trading.yaml")))
+        return 1;
     return 0;
 }
