@@ -10,7 +10,8 @@
 //                                 or replica id in the outline (e.g. sql-ag), so its details show.
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
-//   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs).
+//   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs,
+//                                 3 drill plans).
 //   FIREDRILL_STRATEGY=<name>     choose this strategy (e.g. active-passive-full) for the workload in focus,
 //                                 so the canvas previews it.
 //   FIREDRILL_THEME=light|dark|system  use this theme for this run instead of the one in Preferences.

@@ -9,6 +9,7 @@
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
 #include "ui/document/WorkloadFocus.h"
+#include "ui/drill/DrillPlannerView.h"
 #include "ui/editor/CardBuilder.h"
 #include "ui/editor/PaletteList.h"
 #include "ui/editor/TopologyScene.h"
@@ -137,6 +138,7 @@ void MainWindow::createCentre()
     m_pages->addTab(centre, tr("Diagram"));
     m_tradeOffs = new TradeOffView(m_strategyAnalysis, m_focus, m_pages);
     m_pages->addTab(m_tradeOffs, tr("Strategies && trade-offs"));
+    m_pages->addTab(new DrillPlannerView(m_document, m_pages), tr("Drill plans"));
     setCentralWidget(m_pages);
 }
 
