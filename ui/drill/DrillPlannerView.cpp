@@ -71,13 +71,16 @@ DrillPlannerView::DrillPlannerView(Document* document, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.45);
     big.setBold(true);
     m_title->setFont(big);
+    m_title->setWordWrap(true);
     m_facts = new QLabel(main);
     m_facts->setTextFormat(Qt::RichText);
     m_facts->setWordWrap(true);
+    m_title->setMinimumWidth(200);
+    m_facts->setMinimumWidth(200);
     titles->addWidget(m_title);
     titles->addWidget(m_facts);
+    titles->addWidget(createExportBar(), 0, Qt::AlignLeft);
     header->addLayout(titles, 1);
-    header->addWidget(createExportBar(), 0, Qt::AlignTop);
     mainLayout->addLayout(header);
     m_tabs = new QTabWidget(main);
     m_tabs->setObjectName(QStringLiteral("planTabs"));
@@ -93,7 +96,7 @@ DrillPlannerView::DrillPlannerView(Document* document, QWidget* parent)
     split->addWidget(main);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({380, 1200});
+    split->setSizes({330, 1270});
     layout->addWidget(split, 1);
 
     connect(m_book, &DrillBook::plansChanged, this, &DrillPlannerView::refreshPlans);
@@ -114,7 +117,7 @@ DrillPlannerView::DrillPlannerView(Document* document, QWidget* parent)
 QWidget* DrillPlannerView::createSidebar()
 {
     auto* side = new QWidget(this);
-    side->setMinimumWidth(300);
+    side->setMinimumWidth(280);
     auto* layout = new QVBoxLayout(side);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* top = new QHBoxLayout;
@@ -127,11 +130,12 @@ QWidget* DrillPlannerView::createSidebar()
     m_plans->setObjectName(QStringLiteral("planList"));
     m_plans->setRootIsDecorated(false);
     m_plans->setHeaderLabels({tr("Plan"), tr("State"), tr("Rev.")});
-    m_plans->setItemDelegateForColumn(1, new StateBadgeDelegate(m_plans));
-    m_plans->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_plans->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_plans->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_plans->setWordWrap(true);
+    // One column shows it all (name, state badge, revision); the others keep the plain values.
+    m_plans->setItemDelegateForColumn(0, new StateBadgeDelegate(m_plans));
+    m_plans->setColumnHidden(1, true);
+    m_plans->setColumnHidden(2, true);
+    m_plans->setHeaderHidden(true);
+    m_plans->setAlternatingRowColors(true);
     layout->addWidget(m_plans, 3);
     layout->addWidget(heading(tr("Upcoming drills"), side));
     m_upcoming = new QTreeWidget(side);
@@ -200,14 +204,37 @@ void DrillPlannerView::refreshPlans()
     m_plans->clear();
     QTreeWidgetItem* current = nullptr;
     for (const PlanSummary& s : m_book->plans()) {
-        auto* item = new QTreeWidgetItem(
-            m_plans, {qstr(s.title), approvalStateText(s.state), QString::number(s.revision)});
+        // Generated titles all start with the workload; the scenario tells plans apart.
+        const Scenario* scenario = m_book->document()->topology().findScenario(ScenarioId(s.scenario));
+        const QString label = scenario && !scenario->name.empty() ? qstr(scenario->name) : qstr(s.title);
+        auto* item =
+            new QTreeWidgetItem(m_plans, {label, approvalStateText(s.state), QString::number(s.revision)});
         item->setData(0, kPlanIdRole, qstr(s.id));
-        item->setData(1, StateBadgeDelegate::kBadgeColorRole, approvalStateColor(s.state));
+        item->setData(0, StateBadgeDelegate::kBadgeColorRole, approvalStateColor(s.state));
+        item->setData(0, StateBadgeDelegate::kBadgeTextRole, approvalStateText(s.state));
+        item->setData(0, StateBadgeDelegate::kDetailRole,
+                      tr("revision %1 · workload %2").arg(s.revision).arg(qstr(s.workload)));
         item->setToolTip(
             0, tr("%1\nworkload %2, scenario %3").arg(qstr(s.title), qstr(s.workload), qstr(s.scenario)));
         if (s.id == m_book->currentId())
             current = item;
+    }
+    if (!current && m_plans->topLevelItemCount() > 0) {
+        // Nothing chosen yet: show the plan drilled next, else the first.
+        std::string next;
+        std::optional<std::chrono::sys_seconds> soonest;
+        for (const DrillSchedule& s : m_book->allSchedules())
+            for (const auto t : nextOccurrences(s, utcNow(), 1))
+                if (!soonest || t < *soonest) {
+                    soonest = t;
+                    next = s.planId;
+                }
+        for (int i = 0; i < m_plans->topLevelItemCount() && !current; ++i)
+            if (m_plans->topLevelItem(i)->data(0, kPlanIdRole).toString().toStdString() == next)
+                current = m_plans->topLevelItem(i);
+        if (!current)
+            current = m_plans->topLevelItem(0);
+        m_book->select(current->data(0, kPlanIdRole).toString().toStdString());
     }
     if (current)
         m_plans->setCurrentItem(current);

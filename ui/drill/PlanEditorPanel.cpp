@@ -26,11 +26,8 @@ QString sectionsHtml(const DrillPlan& p)
     auto esc = [](const std::string& s) { return qstr(s).toHtmlEscaped(); };
     QString h;
     h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(QObject::tr("Objective"), esc(p.objective.statement));
-    h += QStringLiteral("<p><b>%1</b> %2 — %3</p>")
-             .arg(QObject::tr("Scope:"),
-                  p.scope.mode == DrillMode::Production ? QObject::tr("production")
-                                                        : QObject::tr("isolated test failover"),
-                  esc(p.scope.blastRadius));
+    h += QStringLiteral("<p><b>%1</b> %2</p>")
+             .arg(QObject::tr("Scope and blast radius:"), esc(p.scope.blastRadius));
     h += QStringLiteral("<h3>%1</h3><ul>").arg(QObject::tr("Pre-checks (go / no-go)"));
     for (const PreCheck& c : p.preChecks)
         h +=
@@ -73,6 +70,8 @@ PlanEditorPanel::PlanEditorPanel(DrillBook* book, QWidget* parent) : QWidget(par
         bar->addWidget(b);
     m_hint = new QLabel(this);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setWordWrap(true);
+    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_hint, 1);
     layout->addLayout(bar);
 
@@ -91,11 +90,11 @@ PlanEditorPanel::PlanEditorPanel(DrillBook* book, QWidget* parent) : QWidget(par
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     m_steps->setColumnWidth(0, 36);
-    m_steps->setColumnWidth(1, 340);
-    m_steps->setColumnWidth(2, 140);
-    m_steps->setColumnWidth(3, 80);
-    m_steps->setColumnWidth(4, 80);
-    m_steps->setColumnWidth(5, 260);
+    m_steps->setColumnWidth(1, 300);
+    m_steps->setColumnWidth(2, 125);
+    m_steps->setColumnWidth(3, 72);
+    m_steps->setColumnWidth(4, 86);
+    m_steps->setColumnWidth(5, 240);
     m_sections = new QTextBrowser(split);
     m_sections->setObjectName(QStringLiteral("planSections"));
     split->addWidget(m_steps);

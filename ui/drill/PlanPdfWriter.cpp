@@ -7,6 +7,7 @@
 #include "ui/common/DisplayText.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
@@ -38,7 +39,7 @@ QString styleSheet()
         "h1 { font-size: 20pt; color: #0f172a; margin-bottom: 6pt; }"
         "h2 { font-size: 14pt; color: #1e3a8a; margin-top: 14pt; margin-bottom: 6pt; }"
         "th { background-color: #e5e7eb; font-weight: bold; text-align: left; }"
-        "td, th { padding: 3pt; }"
+        "td, th { padding: 3pt; } table { font-size: 8.5pt; }"
         ".detail { color: #4b5563; } .track { color: #6b7280; }"
         ".muted { color: #6b7280; } .kicker { color: #1e3a8a; font-size: 11pt; font-weight: bold; }");
 }
@@ -50,6 +51,13 @@ QString coreSections(const DrillPlan& plan)
     const qsizetype from = html.indexOf(QStringLiteral("<h2>"));
     const qsizetype to = html.lastIndexOf(QStringLiteral("</body>"));
     html = from < 0 || to < from ? QString() : html.mid(from, to - from);
+    // The runbook tables: give the step its room and keep the times narrow.
+    html.replace(
+        QStringLiteral("<tr><th>#</th><th>Step</th><th>Owner</th><th>Duration</th><th>Elapsed</th>"
+                       "<th>Done when</th><th>If it fails</th></tr>"),
+        QStringLiteral("<tr><th width=\"4%\">#</th><th width=\"33%\">Step</th><th width=\"12%\">Owner</th>"
+                       "<th width=\"9%\">Duration</th><th width=\"9%\">Elapsed</th>"
+                       "<th width=\"16%\">Done when</th><th width=\"17%\">If it fails</th></tr>"));
     html.replace(QStringLiteral("<table>"),
                  QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\" "
                                 "style=\"border-color:#9ca3af; border-style:solid;\">"));
@@ -89,16 +97,18 @@ QString titlePage(const PlanPdfInput& in)
     const QString approver = in.approval.state() == ApprovalState::Approved ? qstr(in.approval.approvedBy())
                                                                             : QObject::tr("not approved yet");
     auto fact = [](const QString& name, const QString& value) {
-        return QStringLiteral("<tr><td width=\"35%\" class=\"muted\">%1</td><td><b>%2</b></td></tr>")
+        return QStringLiteral("<tr><td width=\"35%\" class=\"muted\" style=\"font-size: 11pt;\">%1</td>"
+                              "<td><span style=\"font-size: 11pt; font-weight: bold;\">%2</span></td></tr>")
             .arg(name, value);
     };
     QString h;
-    h += QStringLiteral("<p style=\"margin-top: 120pt;\" class=\"kicker\">%1</p>")
+    h += QStringLiteral("<p style=\"font-size: 72pt;\">&nbsp;</p><p class=\"kicker\">%1</p>")
              .arg(QObject::tr("DISASTER-RECOVERY DRILL PLAN"));
     h += QStringLiteral("<h1 style=\"font-size: 28pt;\">%1</h1>").arg(esc(p.title));
     h += QStringLiteral("<p class=\"muted\" style=\"font-size: 12pt; margin-bottom: 30pt;\">%1</p>")
              .arg(esc(p.objective.statement));
-    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"5\" width=\"100%\">");
+    h += QStringLiteral(
+        "<table cellspacing=\"0\" cellpadding=\"5\" width=\"100%\" style=\"font-size: 11pt;\">");
     h += fact(QObject::tr("System"), in.systemName.toHtmlEscaped());
     h += fact(QObject::tr("Workload / scenario"),
               QStringLiteral("%1 / %2").arg(esc(p.workload), esc(p.scenario)));
@@ -169,7 +179,8 @@ QString trailAndSignOff(const PlanPdfInput& in)
             roles << roleText(r.role);
     roles << QObject::tr("Business owner");
     for (qsizetype i = 0; i < roles.size(); ++i)
-        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>&nbsp;<br/>&nbsp;</td><td>&nbsp;</td></tr>")
+        h += QStringLiteral(
+                 "<tr><td>%1</td><td>%2</td><td>&nbsp;<br/>&nbsp;<br/>&nbsp;</td><td>&nbsp;</td></tr>")
                  .arg(roles[i], i == 0 ? approver : QString());
     return h + QStringLiteral("</table>");
 }
@@ -223,7 +234,7 @@ Result<void> PlanPdfWriter::write(const PlanPdfInput& input, const QString& path
         const double footer = kResolution * 0.35;
         const QSizeF page(paint.width(), paint.height() - footer);
         const double imageWidth = paint.width() * 96.0 / kResolution;
-        const QImage timeline = TimelineChart::render(input.plan, 2000);
+        const QImage timeline = TimelineChart::render(input.plan, 1500);
 
         auto layOut = [&](const PageList& pages, QStringList& titles) {
             auto doc = std::make_unique<QTextDocument>();
@@ -271,13 +282,16 @@ Result<void> PlanPdfWriter::write(const PlanPdfInput& input, const QString& path
             painter.setPen(QColor(0x6b, 0x72, 0x80));
             const QRectF band(0, page.height() + footer * 0.3, page.width(), footer * 0.7);
             painter.drawLine(QPointF(0, band.top()), QPointF(page.width(), band.top()));
-            painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter,
-                             QObject::tr("%1 · revision %2 · %3")
-                                 .arg(qstr(input.plan.title))
-                                 .arg(input.approval.revision())
-                                 .arg(approvalStateText(input.approval.state())));
-            painter.drawText(band, Qt::AlignRight | Qt::AlignVCenter,
-                             QObject::tr("Page %1 of %2").arg(i + 1).arg(count));
+            const QString number = QObject::tr("Page %1 of %2").arg(i + 1).arg(count);
+            const QFontMetricsF metrics(small, &writer);
+            const QString left =
+                metrics.elidedText(QObject::tr("%1 · revision %2 · %3")
+                                       .arg(qstr(input.plan.title))
+                                       .arg(input.approval.revision())
+                                       .arg(approvalStateText(input.approval.state())),
+                                   Qt::ElideMiddle, band.width() - metrics.horizontalAdvance(number) * 1.3);
+            painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter, left);
+            painter.drawText(band, Qt::AlignRight | Qt::AlignVCenter, number);
         }
         painter.end();
     }

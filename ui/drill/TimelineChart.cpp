@@ -43,7 +43,7 @@ double tickStep(double span, int wanted)
 QImage TimelineChart::render(const DrillPlan& plan, int width)
 {
     const int rows = std::max<int>(1, static_cast<int>(plan.steps.size()));
-    const int rowHeight = 34;
+    const int rowHeight = 36;
     const int top = 64;
     const int bottom = 56;
     const int height = top + rows * rowHeight + bottom;
@@ -52,7 +52,7 @@ QImage TimelineChart::render(const DrillPlan& plan, int width)
     QPainter p(&image);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     QFont font = p.font();
-    font.setPixelSize(17);
+    font.setPixelSize(20);
     p.setFont(font);
     const QFontMetrics fm(font);
 
@@ -69,7 +69,7 @@ QImage TimelineChart::render(const DrillPlan& plan, int width)
 
     QFont bold = font;
     bold.setBold(true);
-    bold.setPixelSize(20);
+    bold.setPixelSize(24);
     p.setFont(bold);
     p.setPen(QColor(0x11, 0x18, 0x27));
     p.drawText(QRect(0, 8, width, 30), Qt::AlignLeft | Qt::AlignVCenter,
@@ -77,14 +77,14 @@ QImage TimelineChart::render(const DrillPlan& plan, int width)
     p.setFont(font);
 
     // Grid and axis.
-    const double step = tickStep(span, 8);
+    const double step = tickStep(span, 6);
     const int axisY = top + rows * rowHeight;
     for (double t = 0; t <= span; t += step) {
         const int gx = static_cast<int>(x(t));
         p.setPen(QColor(0xe5, 0xe7, 0xeb));
         p.drawLine(gx, top - 6, gx, axisY);
         p.setPen(QColor(0x4b, 0x55, 0x63));
-        p.drawText(QRect(gx - 60, axisY + 6, 120, 22), Qt::AlignCenter,
+        p.drawText(QRect(gx - 70, axisY + 6, 140, 26), Qt::AlignCenter,
                    clockText(Duration::seconds(static_cast<std::int64_t>(t)))
                        .replace(QStringLiteral("—"), QStringLiteral("0")));
     }
@@ -113,7 +113,7 @@ QImage TimelineChart::render(const DrillPlan& plan, int width)
         QPen pen(QColor(0xb9, 0x1c, 0x1c), 2, Qt::DashLine);
         p.setPen(pen);
         p.drawLine(rx, top - 10, rx, axisY);
-        p.drawText(QRect(rx - 150, top - 34, 146, 22), Qt::AlignRight | Qt::AlignVCenter,
+        p.drawText(QRect(rx - 300, top - 34, 296, 26), Qt::AlignRight | Qt::AlignVCenter,
                    QObject::tr("RTO target %1").arg(clockText(*plan.objective.rtoTarget)));
     }
 
