@@ -11,10 +11,12 @@
 #include "ui/drill/DrillBook.h"
 #include "ui/drill/DrillPlannerView.h"
 #include "ui/drill/NewPlanDialog.h"
+#include "ui/drill/StepDialog.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -235,6 +237,88 @@ private slots:
         QCOMPARE(records->size(), std::size_t{1});
         QCOMPARE(records->front().record.planRevision, 2);
         QCOMPARE(records->front().record.measuredRto, std::optional<Duration>(Duration::minutes(40)));
+    }
+
+    void stepsAreAddedAndRemovedThroughTheDialog()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gas.firedrill"));
+        QVERIFY(makeWorkspace(sample("gas-trading.yaml"), path));
+        Document doc;
+        QVERIFY(doc.open(path).ok());
+        DrillPlannerView view(&doc);
+        view.show();
+        QVERIFY(view.book()->createPlan("trading", "drill-zone", false).ok());
+        const std::size_t before = view.book()->plan().steps.size();
+        auto* steps = child<QTableWidget>(view, "stepsTable");
+        steps->selectRow(0);
+        // A step without a title is not accepted: the dialog stays open and says why.
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<StepDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+            QVERIFY(dialog->isVisible());
+            dialog->reject();
+        });
+        click(view, "addStep");
+        QCOMPARE(view.book()->plan().steps.size(), before);
+
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<StepDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit*>(QStringLiteral("stepTitle"))
+                ->setText(QStringLiteral("Page the vendor"));
+            dialog->findChild<QLineEdit*>(QStringLiteral("stepDuration"))->setText(QStringLiteral("10m"));
+            auto* owner = dialog->findChild<QComboBox*>(QStringLiteral("stepOwner"));
+            owner->setCurrentIndex(owner->findText(QStringLiteral("Database administrator")));
+            auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        click(view, "addStep");
+        QCOMPARE(view.book()->plan().steps.size(), before + 1);
+        const RunbookStep& added = view.book()->plan().steps[1];
+        QCOMPARE(added.number, 2);
+        QCOMPARE(added.title, std::string("Page the vendor"));
+        QCOMPARE(added.owner, DrillRole::Dba);
+        QCOMPARE(added.expectedDuration, Duration::minutes(10));
+        QCOMPARE(steps->item(1, 1)->text(), QStringLiteral("Page the vendor"));
+
+        steps->selectRow(1);
+        click(view, "removeStep");
+        QCOMPARE(view.book()->plan().steps.size(), before);
+        auto ws = Workspace::open(path.toStdString(), OpenMode::ReadOnly);
+        QVERIFY(PlanStore(ws->file()).load(view.book()->currentId())->plan == view.book()->plan());
+    }
+
+    void readOnlyWorkspacesShowPlansButChangeNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gas.firedrill"));
+        QVERIFY(makeWorkspace(sample("gas-trading.yaml"), path));
+        {
+            Document first;
+            QVERIFY(first.open(path).ok());
+            DrillPlannerView view(&first);
+            QVERIFY(view.book()->createPlan("trading", "drill-region", false).ok());
+        }
+        auto holder = Workspace::open(path.toStdString()); // someone else has it open for editing
+        QVERIFY(holder.ok());
+        Document doc;
+        QVERIFY(doc.open(path).ok());
+        QVERIFY(doc.isReadOnly());
+        DrillPlannerView view(&doc);
+        view.show();
+        QCOMPARE(child<QTreeWidget>(view, "planList")->topLevelItemCount(), 1);
+        QVERIFY(!view.book()->currentId().empty()); // the only plan is shown
+        QVERIFY(!view.book()->isWritable());
+        QVERIFY(!child<QPushButton>(view, "newPlan")->isEnabled());
+        QVERIFY(!child<QPushButton>(view, "submitForReview")->isEnabled());
+        QVERIFY(!child<QPushButton>(view, "addStep")->isEnabled());
+        QVERIFY(!child<QPushButton>(view, "saveSchedule")->isEnabled());
+        QVERIFY(child<QLabel>(view, "drillMessage")->text().contains(QStringLiteral("read-only")));
+        QVERIFY(!view.book()->review(ApprovalAction::Submit, QStringLiteral("alice"), {}).ok());
+        QVERIFY(child<QPushButton>(view, "exportMarkdown")->isEnabled()); // reading and exporting still work
     }
 
     void refusedActionsSayWhy()
