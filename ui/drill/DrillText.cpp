@@ -3,6 +3,7 @@
 #include "core/drill/DrillRole.h"
 #include "core/drill/UtcTime.h"
 #include "core/io/Units.h"
+#include "core/store/Provenance.h"
 
 #include <QObject>
 #include <QtGlobal>
@@ -89,12 +90,7 @@ std::chrono::sys_seconds utcNow()
 
 QString osUserName()
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("LOGNAME");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name.isEmpty() ? QObject::tr("unknown") : name;
+    return QString::fromStdString(currentUserName());
 }
 
 } // namespace firedrill::ui

@@ -79,6 +79,7 @@ RecordPanel::RecordPanel(DrillBook* book, QWidget* parent) : QWidget(parent), m_
     m_steps->setHorizontalHeaderLabels(
         {tr("#"), tr("Step"), tr("Expected"), tr("Started"), tr("Finished"), tr("Outcome"), tr("Note")});
     m_steps->verticalHeader()->hide();
+    m_steps->setWordWrap(false);
     m_steps->horizontalHeader()->setStretchLastSection(true);
     m_steps->setColumnWidth(Number, 32);
     m_steps->setColumnWidth(Title, 260);
@@ -214,13 +215,16 @@ void RecordPanel::fillSteps(const DrillRecord* record)
         m_steps->setItem(r, Started, new QTableWidgetItem(sr ? durationField(sr->started) : QString()));
         m_steps->setItem(r, Finished, new QTableWidgetItem(sr ? durationField(sr->finished) : QString()));
         m_steps->setItem(r, Note, new QTableWidgetItem(sr ? qstr(sr->note) : QString()));
-        auto* outcome = new QComboBox(m_steps);
-        outcome->addItem(QStringLiteral("—"), -1);
-        for (const StepOutcome o : {StepOutcome::Done, StepOutcome::Failed, StepOutcome::Skipped})
-            outcome->addItem(qstr(std::string(outcomeName(o))), static_cast<int>(o));
-        if (sr)
-            outcome->setCurrentIndex(static_cast<int>(sr->outcome) + 1);
-        m_steps->setCellWidget(r, Outcome, outcome);
+        // Reuse the row's outcome box: a replaced cell widget would linger until deleted later.
+        auto* outcome = qobject_cast<QComboBox*>(m_steps->cellWidget(r, Outcome));
+        if (!outcome) {
+            outcome = new QComboBox(m_steps);
+            outcome->addItem(QStringLiteral("—"), -1);
+            for (const StepOutcome o : {StepOutcome::Done, StepOutcome::Failed, StepOutcome::Skipped})
+                outcome->addItem(qstr(std::string(outcomeName(o))), static_cast<int>(o));
+            m_steps->setCellWidget(r, Outcome, outcome);
+        }
+        outcome->setCurrentIndex(sr ? static_cast<int>(sr->outcome) + 1 : 0);
     }
 }
 
