@@ -11,7 +11,7 @@
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
 //   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs,
-//                                 3 availability over a year).
+//                                 3 availability over a year, 4 drill plans).
 //   FIREDRILL_MONTECARLO=<years>  on the availability page, run this many simulated years before the
 //                                 screenshot.
 //   FIREDRILL_STRATEGY=<name>     choose this strategy (e.g. active-passive-full) for the workload in focus,

@@ -17,7 +17,8 @@ inline constexpr std::string_view createdBy = "created_by_version"; ///< Firedri
 inline constexpr std::string_view minReaderSchema = "min_reader_schema"; ///< oldest schema reader that copes
 } // namespace metakey
 
-/// The workspace schema's migrations, oldest first. Schema 1: meta and revisions.
+/// The workspace schema's migrations, oldest first. Schema 1: meta and revisions; schema 2: drill
+/// plans, their versions and approval trail, schedules and drill records.
 const Migrations& workspaceMigrations();
 
 /// The schema version this build writes (the last of workspaceMigrations()).

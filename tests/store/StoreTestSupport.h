@@ -4,6 +4,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/Statement.h"
+#include "core/store/WorkspaceSchema.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -16,6 +17,12 @@
 #include <string>
 
 namespace storetest {
+
+/// The workspace schema as released at version 1, for tests that extend it with synthetic steps.
+inline firedrill::Migrations schemaOne()
+{
+    return {firedrill::workspaceMigrations().front()};
+}
 
 /// A std::filesystem path for a file in a temporary folder.
 inline std::filesystem::path pathIn(const QTemporaryDir& dir, const char* name)

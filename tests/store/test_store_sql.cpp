@@ -131,7 +131,7 @@ private slots:
             auto version = migrate(*db, workspaceMigrations());
             QVERIFY2(version.ok(), version.ok() ? "" : version.error().message.c_str());
             QCOMPARE(*version, workspaceSchemaVersion());
-            QCOMPARE(*db->pragmaInt("user_version"), std::int64_t{1});
+            QCOMPARE(*db->pragmaInt("user_version"), std::int64_t{workspaceSchemaVersion()});
             QCOMPARE(*db->pragmaInt("application_id"), std::int64_t{kWorkspaceApplicationId});
             auto meta = db->prepare("SELECT key, value FROM meta ORDER BY key");
             QStringList rows;
@@ -144,7 +144,7 @@ private slots:
                         .hasMatch());
             QCOMPARE(rows[1], QStringLiteral("created_by_version=") + qs(std::string(firedrillVersion())));
             QCOMPARE(rows[2], QStringLiteral("min_reader_schema=1"));
-            QVERIFY(checkSchemaObjects(*db, 1, workspaceMigrations()).ok());
+            QVERIFY(checkSchemaObjects(*db, workspaceSchemaVersion(), workspaceMigrations()).ok());
         }
         QVERIFY(noSidecars(path));
     }
@@ -155,12 +155,12 @@ private slots:
         auto path = emptyDatabase(dir, "forward.db");
         auto db = Database::open(path, DatabaseAccess::ReadWrite);
         QVERIFY(db.ok() && db->configureForWriting().ok());
-        QVERIFY(migrate(*db, workspaceMigrations()).ok());
+        QVERIFY(migrate(*db, schemaOne()).ok());
         QVERIFY(db->exec("INSERT INTO revisions (saved_at, topology_yaml, topology_hash) "
                          "VALUES ('2024-01-01T00:00:00.000Z', 'yaml', 'h')")
                     .ok());
 
-        Migrations extended = workspaceMigrations();
+        Migrations extended = schemaOne();
         extended.push_back(sqlMigration(2, "add drills",
                                         "CREATE TABLE drills (id INTEGER PRIMARY KEY, title TEXT);"
                                         "ALTER TABLE revisions ADD COLUMN tag TEXT;"
@@ -175,8 +175,8 @@ private slots:
         QCOMPARE(tag->columnText(1), std::string("yaml"));
         QVERIFY(checkSchemaObjects(*db, 2, extended).ok());
         // Against the shorter list the file is newer and its extra table unknown.
-        QCOMPARE(migrate(*db, workspaceMigrations()).error().code, std::string("newer-schema"));
-        QCOMPARE(checkSchemaObjects(*db, 1, workspaceMigrations()).error().code,
+        QCOMPARE(migrate(*db, schemaOne()).error().code, std::string("newer-schema"));
+        QCOMPARE(checkSchemaObjects(*db, 1, schemaOne()).error().code,
                  std::string("unexpected-schema"));
     }
 
@@ -187,7 +187,7 @@ private slots:
         auto db = Database::open(path, DatabaseAccess::ReadWrite);
         QVERIFY(db.ok() && db->configureForWriting().ok());
 
-        Migrations list = workspaceMigrations();
+        Migrations list = schemaOne();
         list.push_back(sqlMigration(2, "add drills", "CREATE TABLE drills (id INTEGER PRIMARY KEY);"));
         list.push_back(Migration{3, "add approvals", [](Database& d) -> Result<void> {
                                      if (auto made = d.exec("CREATE TABLE approvals (id INTEGER PRIMARY KEY);"
@@ -215,7 +215,7 @@ private slots:
         QVERIFY(!sidecarExists(path, "-journal"));
 
         // A failing SQL step (bad SQL after a good statement) behaves the same.
-        Migrations badSql = workspaceMigrations();
+        Migrations badSql = schemaOne();
         badSql.push_back(sqlMigration(2, "add drills", "CREATE TABLE drills (id INTEGER PRIMARY KEY);"));
         badSql.push_back(
             sqlMigration(3, "broken", "CREATE TABLE ok_table (x); INSERT INTO nowhere VALUES (1);"));
@@ -226,10 +226,10 @@ private slots:
 
     void migrationListsAreChecked()
     {
-        Migrations gap = workspaceMigrations();
+        Migrations gap = schemaOne();
         gap.push_back(sqlMigration(3, "skips two", "SELECT 1"));
         QVERIFY(!checkMigrations(gap).ok());
-        Migrations empty = workspaceMigrations();
+        Migrations empty = schemaOne();
         empty.push_back(Migration{2, "nothing", {}});
         QVERIFY(!checkMigrations(empty).ok());
         auto db = Database::openMemory();
@@ -239,7 +239,7 @@ private slots:
 
     void migrateStopsAtTarget()
     {
-        Migrations list = workspaceMigrations();
+        Migrations list = schemaOne();
         list.push_back(sqlMigration(2, "two", "CREATE TABLE two (x);"));
         auto db = Database::openMemory();
         QCOMPARE(*migrate(*db, list, 1), 1);

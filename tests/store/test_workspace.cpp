@@ -82,7 +82,7 @@ private slots:
         {
             auto ws = Workspace::create(path, original, "Initial design");
             QVERIFY2(ws.ok(), ws.ok() ? "" : messageOf(ws.error()));
-            QCOMPARE(ws->schemaVersion(), 1);
+            QCOMPARE(ws->schemaVersion(), workspaceSchemaVersion());
             QCOMPARE(ws->path(), std::filesystem::canonical(path));
             auto current = ws->currentTopology();
             QVERIFY2(current.ok(), current.ok() ? "" : messageOf(current.error()));

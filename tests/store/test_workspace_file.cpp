@@ -39,7 +39,7 @@ private slots:
             auto ws = WorkspaceFile::create(path, sampleYaml(1), "First draft");
             QVERIFY2(ws.ok(), messageOf(ws));
             QCOMPARE(ws->path(), std::filesystem::canonical(path));
-            QCOMPARE(ws->schemaVersion(), 1);
+            QCOMPARE(ws->schemaVersion(), workspaceSchemaVersion());
             QCOMPARE(ws->mode(), OpenMode::ReadWrite);
             QVERIFY(sidecarExists(path, ".lock"));
             QCOMPARE(*ws->latestRevision(), std::int64_t{1});
@@ -51,7 +51,7 @@ private slots:
         QVERIFY(noSidecars(path));
         QCOMPARE(folderEntries(dir), QStringList{QStringLiteral("plan.firedrill")});
         QCOMPARE(queryInt(path, "PRAGMA application_id"), qint64{0x46445231});
-        QCOMPARE(queryInt(path, "PRAGMA user_version"), qint64{1});
+        QCOMPARE(queryInt(path, "PRAGMA user_version"), qint64{workspaceSchemaVersion()});
 
         for (const OpenMode mode : {OpenMode::ReadWrite, OpenMode::ReadOnly}) {
             auto again = WorkspaceFile::open(path, mode);

@@ -13,7 +13,7 @@ namespace {
 
 Migrations withDrills()
 {
-    Migrations list = workspaceMigrations();
+    Migrations list = schemaOne();
     list.push_back(
         sqlMigration(2, "add drill records",
                      "CREATE TABLE drills (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, title TEXT);"
@@ -38,7 +38,7 @@ Migrations withFailing(Migrations list, int version)
 
 bool makeWorkspace(const std::filesystem::path& path)
 {
-    auto ws = WorkspaceFile::create(path, sampleYaml(1), "one");
+    auto ws = WorkspaceFile::create(path, sampleYaml(1), "one", schemaOne());
     return ws && ws->appendRevision(sampleYaml(2), "two").ok() && ws->close().ok();
 }
 
@@ -71,10 +71,10 @@ private slots:
         QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
         QCOMPARE(again->schemaVersion(), 2);
 
-        // This build's list stops at schema 1, so it must refuse the file without touching it.
+        // A list that stops at schema 1 must refuse the file without touching it.
         const QByteArray before = fileHash(path);
         for (const OpenMode mode : {OpenMode::ReadWrite, OpenMode::ReadOnly}) {
-            auto old = WorkspaceFile::open(path, mode);
+            auto old = WorkspaceFile::open(path, mode, schemaOne());
             QCOMPARE(old.error().code, std::string("newer-schema"));
             QCOMPARE(fileHash(path), before);
         }
@@ -103,7 +103,7 @@ private slots:
         const QByteArray before = fileHash(path);
         const QStringList entries = folderEntries(dir);
 
-        auto ws = WorkspaceFile::open(path, OpenMode::ReadWrite, withFailing(workspaceMigrations(), 2));
+        auto ws = WorkspaceFile::open(path, OpenMode::ReadWrite, withFailing(schemaOne(), 2));
         QVERIFY(!ws.ok());
         QCOMPARE(ws.error().code, std::string("migration-failed"));
         QVERIFY(ws.error().message.find("gave up half-way") != std::string::npos);
@@ -111,7 +111,7 @@ private slots:
         QCOMPARE(fileHash(path), before);
         QCOMPARE(folderEntries(dir), entries);
 
-        auto intact = WorkspaceFile::open(path);
+        auto intact = WorkspaceFile::open(path, OpenMode::ReadWrite, schemaOne());
         QVERIFY(intact.ok());
         QCOMPARE(intact->schemaVersion(), 1);
         QCOMPARE(intact->revisions()->front().note, std::string("one"));
@@ -141,7 +141,7 @@ private slots:
         QVERIFY(ws.ok());
         QCOMPARE(ws->schemaVersion(), 2);
         QCOMPARE(WorkspaceFile::create(pathIn(dir, "bad.firedrill"), sampleYaml(1), "x",
-                                       withFailing(workspaceMigrations(), 2))
+                                       withFailing(schemaOne(), 2))
                      .error()
                      .code,
                  std::string("migration-failed"));

@@ -71,7 +71,8 @@ private slots:
             << QStringLiteral("0x12345678");
         QTest::newRow("newer-schema") << QStringLiteral("newer-schema") << QStringLiteral("newer-schema")
                                       << QStringLiteral("was written by a newer Firedrill (schema 99); "
-                                                        "this version reads up to schema 1");
+                                                        "this version reads up to schema %1")
+                                             .arg(workspaceSchemaVersion());
         QTest::newRow("no-schema-version") << QStringLiteral("no-schema-version") << QStringLiteral("corrupt")
                                            << QStringLiteral("no schema version");
         QTest::newRow("trigger") << QStringLiteral("trigger") << QStringLiteral("unexpected-schema")
@@ -114,7 +115,7 @@ private slots:
             QVERIFY(makeWorkspace(path));
             if (damage == QStringLiteral("truncated")) {
                 QVERIFY(
-                    QFile::resize(dir.filePath(QStringLiteral("plan.firedrill")), readFile(path).size() / 2));
+                    QFile::resize(dir.filePath(QStringLiteral("plan.firedrill")), readFile(path).size() / 2 / 4096 * 4096));
                 QVERIFY(readFile(path).size() % 4096 == 0);
             } else if (damage == QStringLiteral("truncated-odd")) {
                 QVERIFY(QFile::resize(dir.filePath(QStringLiteral("plan.firedrill")),

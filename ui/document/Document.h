@@ -52,6 +52,9 @@ public:
     const std::vector<Diagnostic>& loadDiagnostics() const { return m_loadDiagnostics; }
     /// The workspace's revisions, newest first; empty for YAML and new documents.
     const std::vector<RevisionEntry>& revisions() const { return m_revisions; }
+    /// The open workspace, for features that keep their own records in it (drill plans); null for YAML
+    /// and new documents.
+    Workspace* workspace() const { return m_workspace.get(); }
     /// Positions of every card, computed from the topology (regions, zones, layers by kind).
     const DiagramLayout& layout() const { return m_layout; }
 

@@ -10,6 +10,7 @@
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
 #include "ui/document/WorkloadFocus.h"
+#include "ui/drill/DrillPlannerView.h"
 #include "ui/editor/CardBuilder.h"
 #include "ui/editor/PaletteList.h"
 #include "ui/editor/TopologyScene.h"
@@ -141,6 +142,7 @@ void MainWindow::createCentre()
     m_availability = new AvailabilityView(m_document, m_pages);
     m_pages->addTab(m_availability, tr("Availability over a year"));
     connect(m_focus, &WorkloadFocus::changed, m_availability, &AvailabilityView::selectWorkload);
+    m_pages->addTab(new DrillPlannerView(m_document, m_pages), tr("Drill plans"));
     setCentralWidget(m_pages);
 }
 

@@ -108,7 +108,8 @@ void MainWindow::showPreview(const std::optional<CanvasPreview>& preview)
 
 void MainWindow::addPageActions(QMenu* view)
 {
-    const QStringList names{tr("&Diagram"), tr("&Strategies and trade-offs"), tr("&Availability over a year")};
+    const QStringList names{tr("&Diagram"), tr("&Strategies and trade-offs"), tr("&Availability over a year"),
+                            tr("Drill &plans")};
     for (int i = 0; i < names.size(); ++i) {
         QAction* page = view->addAction(names[i], this, [this, i] { m_pages->setCurrentIndex(i); });
         page->setObjectName(QStringLiteral("actionPage%1").arg(i + 1));
