@@ -1,8 +1,14 @@
-// Writes the workspace seed corpus: small valid workspaces and the damaged, foreign and tampered files
-// the store refuses (the same damage the store tests plant). Usage: make_workspace_seeds <folder>
+// Writes workspace seeds for fuzzing.
+//   make_workspace_seeds <folder>                  small valid workspaces and the damaged, foreign and
+//                                                  tampered files the store refuses (the damage the store
+//                                                  tests plant): tests/fuzz/corpus/workspace
+//   make_workspace_seeds <folder> <topology.yaml>... each topology as a workspace, as `firedrill-cli
+//                                                  convert` makes it (used for the samples)
 
+#include "core/io/TopologyFile.h"
 #include "core/store/Database.h"
 #include "core/store/Statement.h"
+#include "core/store/Workspace.h"
 #include "core/store/WorkspaceFile.h"
 
 #include <cstdio>
@@ -112,17 +118,40 @@ struct Seed
     bool fromScratch = false;                      ///< damage builds the file itself
 };
 
+/// Converts each YAML topology into `<folder>/<name>.firedrill`; returns the number of failures.
+int convertTopologies(const fs::path& folder, int count, char** files)
+{
+    int failures = 0;
+    for (int i = 0; i < count; ++i) {
+        const fs::path yaml = files[i];
+        const LoadResult loaded = loadTopologyYamlFile(yaml);
+        const fs::path out = folder / (yaml.stem().string() + ".firedrill");
+        bool ok = loaded.ok();
+        if (ok) {
+            auto ws = Workspace::create(out, *loaded.topology, "Bundled sample");
+            ok = ws && ws->close().ok();
+        }
+        if (!ok) {
+            std::fprintf(stderr, "make_workspace_seeds: could not convert %s\n", yaml.c_str());
+            ++failures;
+        }
+    }
+    return failures;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: make_workspace_seeds <folder>\n");
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: make_workspace_seeds <folder> [topology.yaml...]\n");
         return 2;
     }
     const fs::path folder = argv[1];
     std::error_code ec;
     fs::create_directories(folder, ec);
+    if (argc > 2)
+        return convertTopologies(folder, argc - 2, argv + 2) == 0 ? 0 : 1;
 
     const std::vector<Seed> seeds = {
         {"valid-one-revision", [](const fs::path& p) { return makeWorkspace(p, 1); }, true},

@@ -12,16 +12,18 @@ build="${2:-build/fuzz}"
 
 [ -f "$build/CMakeCache.txt" ] || cmake --preset fuzz -B "$build" >/dev/null
 nice -n 10 cmake --build "$build" -j "${FUZZ_BUILD_JOBS:-2}" \
-  --target fuzz_yaml_import fuzz_workspace_open sample_workspaces
+  --target fuzz_yaml_import fuzz_workspace_open make_workspace_seeds
 
 findings="$build/fuzz-findings"
 mkdir -p "$findings"
 
-# Seeds: the committed corpus, every sample and the hostile inputs; sample workspaces come from the build
-# (firedrill-cli convert).
+# Seeds: the committed corpus, every sample and the hostile inputs; the samples as workspaces are made
+# here (as firedrill-cli convert makes them, without building the CLI).
+samples="$build/fuzz-seeds/samples"
+rm -rf "$samples"
+"$build/tests/fuzz/make_workspace_seeds" "$samples" resources/samples/*.yaml
 yaml_seeds=(tests/fuzz/corpus/yaml resources/samples tests/data/hostile)
-workspace_seeds=(tests/fuzz/corpus/workspace)
-[ -d "$build/resources/samples" ] && workspace_seeds+=("$build/resources/samples")
+workspace_seeds=(tests/fuzz/corpus/workspace "$samples")
 
 run_harness() {
   local harness="$1" dict="$2"

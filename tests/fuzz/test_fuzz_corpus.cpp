@@ -12,12 +12,12 @@
 
 namespace {
 
-/// Every regular file in the given folders (relative to the source tree), sorted by path.
+/// Every regular file in the given folders (relative to the source tree, or absolute), sorted by path.
 QStringList filesIn(const QStringList& folders)
 {
     QStringList out;
     for (const QString& folder : folders) {
-        const QDir dir(QStringLiteral(FIREDRILL_SOURCE_DIR "/") + folder);
+        const QDir dir(QDir(QStringLiteral(FIREDRILL_SOURCE_DIR)).filePath(folder));
         for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden, QDir::Name))
             if (name != QStringLiteral("README.md"))
                 out << dir.filePath(name);
@@ -34,6 +34,12 @@ QByteArray readAll(const QString& path)
 const std::uint8_t* bytesOf(const QByteArray& bytes)
 {
     return reinterpret_cast<const std::uint8_t*>(bytes.constData());
+}
+
+/// The workspace seed folders: the committed corpus and the sample workspaces the build converts.
+QStringList workspaceFolders()
+{
+    return {QStringLiteral("tests/fuzz/corpus/workspace"), QStringLiteral(FIREDRILL_SAMPLE_WORKSPACES_DIR)};
 }
 
 /// The YAML seed folders; the same list as tests/fuzz/run.sh.
@@ -53,7 +59,7 @@ private slots:
     void corpusIsThere()
     {
         QVERIFY(filesIn(yamlFolders()).size() >= 30);
-        QVERIFY(filesIn({QStringLiteral("tests/fuzz/corpus/workspace")}).size() >= 20);
+        QVERIFY(filesIn(workspaceFolders()).size() >= 30);
     }
 
     void yamlImport_data()
@@ -75,7 +81,7 @@ private slots:
     void workspaceOpen_data()
     {
         QTest::addColumn<QString>("file");
-        for (const QString& file : filesIn({QStringLiteral("tests/fuzz/corpus/workspace")}))
+        for (const QString& file : filesIn(workspaceFolders()))
             QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
     }
 

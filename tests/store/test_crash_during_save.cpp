@@ -9,6 +9,7 @@
 #include "core/store/Workspace.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +61,15 @@ struct Tally
 bool exists(const std::filesystem::path& path, const char* suffix)
 {
     return QFile::exists(QString::fromStdString(path.string() + suffix));
+}
+
+/// A folder in memory when there is one: a kill loses no more with or without fsync (only a power cut
+/// would), and without disk flushes the 400 kills take seconds instead of minutes.
+QString scratchTemplate()
+{
+    const QString shm = QStringLiteral("/dev/shm");
+    return QFileInfo(shm).isDir() && QFileInfo(shm).isWritable() ? shm + QStringLiteral("/firedrill-crash-XXXXXX")
+                                                                 : QDir::tempPath() + QStringLiteral("/firedrill-crash-XXXXXX");
 }
 
 /// Names in the folder other than the workspaces themselves.
@@ -223,7 +233,7 @@ private slots:
 
     void killedDuringSave()
     {
-        QTemporaryDir dir;
+        QTemporaryDir dir(scratchTemplate());
         const auto path = pathIn(dir, "plan.firedrill");
         QVERIFY(makeFirstRevision(path));
         killRepeatedly({QStringLiteral("save"), QString::fromStdString(path.string())}, path, path, dir);
@@ -231,7 +241,7 @@ private slots:
 
     void killedDuringSaveAs()
     {
-        QTemporaryDir dir;
+        QTemporaryDir dir(scratchTemplate());
         const auto source = pathIn(dir, "draft.firedrill");
         const auto target = pathIn(dir, "plan.firedrill");
         QVERIFY(makeFirstRevision(source));
