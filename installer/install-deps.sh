@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
   libyaml-cpp-dev libsqlite3-dev sqlite3 libcli11-dev nlohmann-json3-dev libical-dev
   xvfb xauth desktop-file-utils appstream shared-mime-info
+  clang libclang-rt-14-dev clang-tidy cppcheck
 )
 
 missing=()

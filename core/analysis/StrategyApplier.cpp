@@ -264,7 +264,9 @@ private:
     void arrangeRouting(const ComponentId& id, bool secondaryServes)
     {
         Component& router = *find(id);
-        for (const auto& [primaryId, secondaryId] : m_counterpart) {
+        for (const auto& pair : m_counterpart) {
+            const auto& primaryId = pair.first; // not a structured binding: clang 14 cannot capture those
+            const auto& secondaryId = pair.second;
             const bool listed = std::any_of(router.endpoints.begin(), router.endpoints.end(),
                                             [&](const Endpoint& e) { return e.target.str() == primaryId; });
             if (!listed)

@@ -15,7 +15,7 @@ namespace yv = yamlvalue;
 
 namespace {
 
-constexpr std::size_t kMaxPriceTableBytes = 1024u * 1024u;
+constexpr std::size_t kMaxPriceTableBytes = std::size_t{1024} * 1024;
 
 /// A price: a plain number, 0 or more.
 std::optional<double> price(ReadContext& ctx, const YamlNode& n, const std::string& what)

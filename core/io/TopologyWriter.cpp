@@ -23,10 +23,27 @@ struct Out
     std::vector<Out> items;
     std::vector<std::pair<std::string, Out>> entries;
 
-    static Out scalar(std::string s) { return Out{Kind::Scalar, std::move(s), false, {}, {}}; }
-    static Out userString(std::string s) { return Out{Kind::Scalar, std::move(s), true, {}, {}}; }
-    static Out sequence() { return Out{Kind::Sequence, {}, false, {}, {}}; }
-    static Out map() { return Out{Kind::Map, {}, false, {}, {}}; }
+    static Out scalar(std::string s) { return make(Kind::Scalar, std::move(s), false); }
+    static Out userString(std::string s) { return make(Kind::Scalar, std::move(s), true); }
+    static Out sequence() { return make(Kind::Sequence, {}, false); }
+    static Out map() { return make(Kind::Map, {}, false); }
+    // The special members are defined after the class: clang (with libstdc++) needs Out complete before
+    // it can destroy a vector of pair<string, Out>.
+    Out() = default;
+    Out(const Out&);
+    Out(Out&&) noexcept;
+    Out& operator=(const Out&);
+    Out& operator=(Out&&) noexcept;
+    ~Out();
+
+    static Out make(Kind kind, std::string text, bool userText)
+    {
+        Out o;
+        o.kind = kind;
+        o.text = std::move(text);
+        o.userText = userText;
+        return o;
+    }
 
     Out& add(std::string key, Out value)
     {
@@ -55,6 +72,12 @@ struct Out
     }
     bool empty() const { return kind == Kind::Map ? entries.empty() : kind == Kind::Sequence && items.empty(); }
 };
+
+Out::Out(const Out&) = default;
+Out::Out(Out&&) noexcept = default;
+Out& Out::operator=(const Out&) = default;
+Out& Out::operator=(Out&&) noexcept = default;
+Out::~Out() = default;
 
 std::string integer(int v) { return std::to_string(v); }
 template <class E>
@@ -98,12 +121,31 @@ bool needsQuotes(const std::string& s)
     return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
+/// True when a literal block ("|") reads back as exactly `s`: one final line break (the block's default
+/// chomping adds one), no line starting with a blank (that would need an indentation indicator) and no
+/// control characters. Other multi-line text is written double-quoted, with escapes.
+bool literalKeepsText(const std::string& s)
+{
+    if (s.size() < 2 || s.back() != '\n' || s[s.size() - 2] == '\n')
+        return false;
+    bool lineStart = true;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (lineStart && (c == ' ' || c == '\t'))
+            return false;
+        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f)
+            return false;
+        lineStart = c == '\n';
+    }
+    return true;
+}
+
 void emit(YAML::Emitter& e, const Out& o, std::size_t flowLimit)
 {
     switch (o.kind) {
     case Out::Kind::Scalar:
         if (o.userText && o.text.find('\n') != std::string::npos)
-            e << YAML::Literal << o.text;
+            e << (literalKeepsText(o.text) ? YAML::Literal : YAML::DoubleQuoted) << o.text;
         else if (o.userText && needsQuotes(o.text))
             e << YAML::DoubleQuoted << o.text;
         else

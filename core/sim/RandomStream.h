@@ -25,7 +25,7 @@ public:
     double weibull(double shape, double scale);
 
 private:
-    std::uint64_t m_s[4];
+    std::uint64_t m_s[4] = {};
 };
 
 /// A 64-bit hash of text (FNV-1a), for deriving stream seeds from names.

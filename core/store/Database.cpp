@@ -146,6 +146,10 @@ Result<std::int64_t> Database::pragmaInt(std::string_view pragma) const
 
 Result<void> Database::configureForWriting()
 {
+    // Passing through PERSIST makes SQLite delete, under its own lock, a journal that a writer killed
+    // before the journal became hot left behind (a hot one is rolled back before this runs).
+    if (auto persist = exec("PRAGMA journal_mode=PERSIST"); !persist)
+        return persist;
     auto stmt = prepare("PRAGMA journal_mode=DELETE");
     if (!stmt)
         return stmt.error();

@@ -40,7 +40,7 @@ public:
     /// Reads a pragma that returns one integer, e.g. "user_version".
     Result<std::int64_t> pragmaInt(std::string_view pragma) const;
     /// Sets the rollback journal (journal_mode=DELETE) and synchronous=FULL: one file on disk, durable
-    /// commits.
+    /// commits. Removes a journal that is not hot (left by a writer killed early in a save).
     Result<void> configureForWriting();
     /// Copies the whole database into `destination` with the SQLite backup API.
     Result<void> backupTo(Database& destination) const;

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <random>
+#include <string>
+#include <system_error>
 #include <unistd.h>
 #include <utility>
 
@@ -51,6 +53,19 @@ Result<TempFile> TempFile::createNextTo(const std::filesystem::path& target)
         }
     }
     return Error{"io", "Could not find a free temporary file name next to " + target.string() + "."};
+}
+
+int TempFile::removeStale(const std::filesystem::path& target)
+{
+    const std::string prefix = target.filename().string() + ".tmp-";
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && entry.is_regular_file(ec) && ::unlink(entry.path().c_str()) == 0)
+            ++removed;
+    }
+    return removed;
 }
 
 TempFile::TempFile(TempFile&& other) noexcept : m_path(std::exchange(other.m_path, {})) {}

@@ -13,6 +13,9 @@ class TempFile
 public:
     /// Creates `<target>.tmp-<pid>-<random>` in the target's folder, with the usual permissions (umask).
     static Result<TempFile> createNextTo(const std::filesystem::path& target);
+    /// Removes the temporary files (and their journals) a killed writer left next to `target`; returns how
+    /// many. Only for a caller holding `target`'s lock: every writer of such files holds it while it writes.
+    static int removeStale(const std::filesystem::path& target);
 
     TempFile(TempFile&& other) noexcept;
     TempFile& operator=(TempFile&& other) noexcept;

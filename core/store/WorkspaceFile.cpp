@@ -124,6 +124,7 @@ Result<WorkspaceFile> WorkspaceFile::create(const std::filesystem::path& path, s
     auto lock = FileLock::acquire(*target);
     if (!lock)
         return lock.error();
+    (void)TempFile::removeStale(*target);
     auto temp = TempFile::createNextTo(*target);
     if (!temp)
         return temp.error();
@@ -170,6 +171,7 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
         if (!taken)
             return taken.error();
         lock = std::move(taken).value();
+        (void)TempFile::removeStale(canonical); // left by a Save As to this path that was killed
     }
     auto probed = probeWorkspace(canonical, migrations);
     if (!probed && probed.error().code == "needs-recovery" && mode == OpenMode::ReadWrite) {
@@ -312,6 +314,7 @@ Result<void> WorkspaceFile::saveAs(const std::filesystem::path& path)
     auto lock = FileLock::acquire(*target);
     if (!lock)
         return lock.error();
+    (void)TempFile::removeStale(*target);
     auto temp = TempFile::createNextTo(*target);
     if (!temp)
         return temp.error();

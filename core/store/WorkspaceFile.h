@@ -39,8 +39,9 @@ public:
     static Result<WorkspaceFile> create(const std::filesystem::path& path, std::string_view topologyYaml,
                                         const std::string& note,
                                         const Migrations& migrations = workspaceMigrations());
-    /// Opens an existing workspace after probeWorkspace()'s checks. ReadWrite takes the lock, recovers an
-    /// interrupted save and migrates an older schema forward; ReadOnly does none of that.
+    /// Opens an existing workspace after probeWorkspace()'s checks. ReadWrite takes the lock, removes the
+    /// temporary files of a Save As to this path that was killed, recovers an interrupted save and migrates
+    /// an older schema forward; ReadOnly does none of that.
     static Result<WorkspaceFile> open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite,
                                       const Migrations& migrations = workspaceMigrations());
 

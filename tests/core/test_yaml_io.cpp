@@ -87,6 +87,34 @@ private slots:
         QVERIFY2(*back.topology == t, text.c_str());
     }
 
+    void multiLineTextKeepsItsLineBreaks_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("no final line break") << QByteArray("DR topology 3\nactive-passive");
+        QTest::newRow("two final line breaks") << QByteArray("one\ntwo\n\n");
+        QTest::newRow("only line breaks") << QByteArray("\n\n");
+        QTest::newRow("first line indented") << QByteArray("  indented\nnext\n");
+        QTest::newRow("carriage return") << QByteArray("one\r\ntwo\n");
+        QTest::newRow("tab after a line break") << QByteArray("one\n\ttwo\n");
+        QTest::newRow("one final line break") << QByteArray("one\n  two\n");
+    }
+
+    void multiLineTextKeepsItsLineBreaks()
+    {
+        QFETCH(QByteArray, text);
+        auto r = readTopologyYaml(baseTopology(), "t.yaml");
+        QVERIFY(r.ok());
+        Topology t = *r.topology;
+        t.name = text.toStdString();
+        t.description = text.toStdString();
+        t.components[0].name = text.toStdString();
+        const std::string written = writeTopologyYaml(t);
+        const auto back = readTopologyYaml(written, "t.yaml");
+        QVERIFY2(back.ok(), (dump(back) + QByteArray::fromStdString(written)).constData());
+        QVERIFY2(*back.topology == t, written.c_str());
+        QCOMPARE(writeTopologyYaml(*back.topology), written);
+    }
+
     void schemaErrorsNameLineAndColumn()
     {
         const std::string text = "firedrill: 1\n"

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace firedrill;
 using namespace storetest;
 
@@ -92,6 +94,30 @@ private slots:
         // Defensive mode: the schema cannot be edited behind SQLite's back.
         QVERIFY(db->exec("PRAGMA writable_schema=ON").ok());
         QVERIFY(!db->exec("UPDATE sqlite_master SET sql = ''").ok());
+    }
+
+    void fileConnectionsAreHardened()
+    {
+        QTemporaryDir dir;
+        const auto path = emptyDatabase(dir, "hardened.db");
+        for (const auto access : {DatabaseAccess::ReadOnly, DatabaseAccess::ReadWrite}) {
+            auto db = Database::open(path, access);
+            QVERIFY(db.ok());
+            QCOMPARE(*db->pragmaInt("trusted_schema"), std::int64_t{0});
+            QCOMPARE(*db->pragmaInt("cell_size_check"), std::int64_t{1});
+            QCOMPARE(*db->pragmaInt("mmap_size"), std::int64_t{0});
+            const std::pair<int, int> expected[] = {
+                {SQLITE_DBCONFIG_DEFENSIVE, 1},      {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0},
+                {SQLITE_DBCONFIG_ENABLE_TRIGGER, 0}, {SQLITE_DBCONFIG_ENABLE_VIEW, 0},
+                {SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0},
+            };
+            for (const auto& [option, value] : expected) {
+                int actual = -1;
+                QCOMPARE(sqlite3_db_config(db->handle(), option, -1, &actual), SQLITE_OK);
+                QCOMPARE(actual, value);
+            }
+            QCOMPARE(sqlite3_limit(db->handle(), SQLITE_LIMIT_ATTACHED, -1), 0);
+        }
     }
 
     void transactionRollsBackUnlessCommitted()

@@ -243,6 +243,62 @@ private slots:
         QVERIFY(!QFile::exists(QString::fromStdString(lockPath.string())));
     }
 
+    void tempFilesOfAKilledSaveAsAreRemoved()
+    {
+        QTemporaryDir dir;
+        const auto path = pathIn(dir, "plan.firedrill");
+        QVERIFY(WorkspaceFile::create(path, sampleYaml(1), "one").ok());
+        const auto leftover = pathIn(dir, "plan.firedrill.tmp-4242-abcd1234");
+        const auto leftoverJournal = pathIn(dir, "plan.firedrill.tmp-4242-abcd1234-journal");
+        const auto otherFiles = pathIn(dir, "other.firedrill.tmp-4242-abcd1234");
+        for (const auto& p : {leftover, leftoverJournal, otherFiles})
+            QVERIFY(writeFile(p, "half a copy"));
+        {
+            auto viewer = WorkspaceFile::open(path, OpenMode::ReadOnly); // holds no lock: must not touch them
+            QVERIFY2(viewer.ok(), messageOf(viewer));
+        }
+        QVERIFY(QFile::exists(QString::fromStdString(leftover.string())));
+        {
+            auto ws = WorkspaceFile::open(path);
+            QVERIFY2(ws.ok(), messageOf(ws));
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(leftover.string())));
+        QVERIFY(!QFile::exists(QString::fromStdString(leftoverJournal.string())));
+        QVERIFY(QFile::exists(QString::fromStdString(otherFiles.string()))); // another file's: kept
+
+        // Save As cleans its own target too.
+        const auto copy = pathIn(dir, "copy.firedrill");
+        const auto copyLeftover = pathIn(dir, "copy.firedrill.tmp-77-zz");
+        QVERIFY(writeFile(copyLeftover, "half a copy"));
+        auto ws = WorkspaceFile::open(path);
+        QVERIFY2(ws.ok(), messageOf(ws));
+        QVERIFY(ws->saveAs(copy).ok());
+        QVERIFY(!QFile::exists(QString::fromStdString(copyLeftover.string())));
+    }
+
+    void journalThatIsNotHotIsRemoved()
+    {
+        QTemporaryDir dir;
+        const auto path = pathIn(dir, "plan.firedrill");
+        QVERIFY(WorkspaceFile::create(path, sampleYaml(1), "one").ok());
+        const QByteArray before = fileHash(path);
+        // What a writer killed before its journal was synced leaves: a journal whose header is still zero.
+        QVERIFY(writeFile(std::filesystem::path(path.string() + "-journal"), QByteArray(8720, '\0')));
+        {
+            auto viewer = WorkspaceFile::open(path, OpenMode::ReadOnly);
+            QVERIFY2(viewer.ok(), messageOf(viewer));
+        }
+        QVERIFY(sidecarExists(path, "-journal")); // a viewer writes nothing
+        {
+            auto ws = WorkspaceFile::open(path);
+            QVERIFY2(ws.ok(), messageOf(ws));
+            QVERIFY(!sidecarExists(path, "-journal"));
+            QCOMPARE(ws->revisionText(*ws->latestRevision()).value(), sampleYaml(1));
+        }
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(noSidecars(path));
+    }
+
     void lockDiesWithItsProcess()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("flock")).isEmpty())
