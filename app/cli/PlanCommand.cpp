@@ -1,6 +1,7 @@
 #include "PlanCommand.h"
 
 #include "CliOutput.h"
+#include "DesktopRenderer.h"
 #include "Commands.h"
 #include "InputDocument.h"
 #include "core/drill/DrillPlanGenerator.h"
@@ -14,6 +15,8 @@
 #include "core/store/TempFile.h"
 
 #include <chrono>
+#include <filesystem>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 
@@ -74,14 +77,40 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
     return *ics;
 }
 
+/// Hands the plan to the desktop application, which prints it (with the topology's diagram) to o.output.
+int writePdf(const DrillPlan& plan, const std::filesystem::path& renderer, const PlanOptions& o)
+{
+    std::error_code ec;
+    const std::filesystem::path yaml =
+        std::filesystem::temp_directory_path(ec) / ("firedrill-plan-" + std::to_string(::getpid()) + ".yaml");
+    {
+        std::ofstream out(yaml, std::ios::binary | std::ios::trunc);
+        out << planToYaml(plan);
+        if (!out)
+            return fail(yaml.string() + ": cannot write the plan for printing", ExitCode::InvalidInput);
+    }
+    const auto printed = DesktopRenderer::run(renderer, {"--plan-pdf", yaml.string(), "--output", o.output, o.file});
+    std::filesystem::remove(yaml, ec);
+    if (!printed)
+        return fail(printed.error().message, ExitCode::InvalidInput);
+    std::cout << "plan " << plan.id << ": " << plan.steps.size() << " steps -> " << o.output << " (PDF)\n";
+    return ExitCode::Ok;
+}
+
 } // namespace
 
 int runPlan(const PlanOptions& o)
 {
-    if (o.format == "pdf")
-        return fail("--format pdf needs the GUI build (firedrill) for now; the command line writes md, html, "
-                    "yaml or ics",
-                    ExitCode::UsageError);
+    std::optional<std::filesystem::path> renderer;
+    if (o.format == "pdf") {
+        if (o.output.empty())
+            return fail("--format pdf needs -o FILE.pdf", ExitCode::UsageError);
+        renderer = DesktopRenderer::locate();
+        if (!renderer)
+            return fail("--format pdf is printed by the desktop application firedrill, which is not installed "
+                        "beside firedrill-cli (set FIREDRILL_GUI to its path); md, html, yaml and ics need nothing",
+                        ExitCode::UsageError);
+    }
     DrillOptions options;
     if (o.mode == "production")
         options.mode = DrillMode::Production;
@@ -113,6 +142,8 @@ int runPlan(const PlanOptions& o)
     if (!plan)
         return fail(o.file + ": " + plan.error().message, ExitCode::InvalidInput);
 
+    if (renderer)
+        return writePdf(*plan, *renderer, o);
     std::string text;
     if (o.format == "md") {
         text = planToMarkdown(*plan);

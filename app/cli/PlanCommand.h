@@ -12,7 +12,7 @@ struct PlanOptions
     std::string file;
     std::string workload;
     std::string scenario;
-    std::string format = "md";         ///< md, html, yaml or ics (pdf needs the GUI build)
+    std::string format = "md";         ///< md, html, yaml, ics, or pdf (printed by the desktop application)
     std::string output;                ///< written atomically; empty: standard output
     std::string mode;                  ///< production or isolated; empty: chosen from the disruption
     bool noReplay = false;             ///< expected times from the estimate instead of a replay

@@ -82,7 +82,7 @@ int main(int argc, char** argv)
     pl->add_option("file", plan.file, "YAML topology or workspace")->required();
     pl->add_option("--workload", plan.workload, "The workload the drill proves")->required();
     pl->add_option("--scenario", plan.scenario, "The scenario the drill injects")->required();
-    pl->add_option("--format", plan.format, "md, html, yaml or ics (pdf needs the GUI build)")
+    pl->add_option("--format", plan.format, "md, html, yaml, ics or pdf (pdf is printed by the desktop application firedrill)")
         ->check(CLI::IsMember({"md", "yaml", "ics", "html", "pdf"}));
     pl->add_option("-o,--output", plan.output, "Write to this file (atomically) instead of standard output");
     pl->add_option("--mode", plan.mode, "production or isolated (default: from the disruption)");

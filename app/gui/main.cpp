@@ -24,6 +24,7 @@
 #include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/availability/AvailabilityView.h"
+#include "ui/drill/PlanPdfRender.h"
 #include "ui/strategy/StrategyAnalysis.h"
 #include "ui/strategy/StrategyPanel.h"
 #include "core/model/EnumNames.h"
@@ -108,7 +109,29 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("A workspace (.firedrill) or YAML topology (.yaml) to open."),
                                  QStringLiteral("[file]"));
+    const QCommandLineOption planPdf(QStringLiteral("plan-pdf"),
+                                     QStringLiteral("Write the drill plan in <plan.yaml> as a PDF (with the diagram of "
+                                                    "[file]) to --output, then quit. firedrill-cli plan --format pdf "
+                                                    "runs this."),
+                                     QStringLiteral("plan.yaml"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Where --plan-pdf writes."),
+                                    QStringLiteral("file.pdf"));
+    parser.addOption(planPdf);
+    parser.addOption(output);
     parser.process(app);
+    if (parser.isSet(planPdf)) {
+        if (!parser.isSet(output) || parser.positionalArguments().size() != 1) {
+            printError(QStringLiteral("--plan-pdf needs --output and the topology file"));
+            return 2;
+        }
+        const auto written = firedrill::ui::renderPlanPdf(parser.value(planPdf), parser.positionalArguments().front(),
+                                                          parser.value(output));
+        if (!written) {
+            printError(QString::fromStdString(written.error().message));
+            return 1;
+        }
+        return 0;
+    }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1) {
         printError(QStringLiteral("expected at most one file, got %1").arg(files.size()));

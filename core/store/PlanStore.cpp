@@ -31,10 +31,7 @@ Result<bool> planExists(const Database& db, const std::string& planId)
 
 Result<void> PlanStore::requireWritable() const
 {
-    if (m_file.mode() == OpenMode::ReadOnly)
-        return Error{"read-only", "Cannot save the drill plan: " + m_file.path().string() +
-                                      " was opened read-only. Open it for editing, or use Save As."};
-    return {};
+    return m_file.requireWritable("save the drill plan");
 }
 
 Result<std::vector<PlanSummary>> PlanStore::plans() const

@@ -48,10 +48,7 @@ Result<void> runWithId(Database& db, const char* sql, std::int64_t id)
 
 Result<void> RecordStore::requireWritable() const
 {
-    if (m_file.mode() == OpenMode::ReadOnly)
-        return Error{"read-only", "Cannot save the drill record: " + m_file.path().string() +
-                                      " was opened read-only. Open it for editing, or use Save As."};
-    return {};
+    return m_file.requireWritable("save the drill record");
 }
 
 Result<std::int64_t> RecordStore::add(const DrillRecord& record)

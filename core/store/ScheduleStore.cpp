@@ -10,10 +10,7 @@ namespace firedrill {
 
 Result<void> ScheduleStore::requireWritable() const
 {
-    if (m_file.mode() == OpenMode::ReadOnly)
-        return Error{"read-only", "Cannot change the drill schedule: " + m_file.path().string() +
-                                      " was opened read-only. Open it for editing, or use Save As."};
-    return {};
+    return m_file.requireWritable("save the drill schedule");
 }
 
 Result<void> ScheduleStore::save(const DrillSchedule& schedule)

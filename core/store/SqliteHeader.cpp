@@ -55,6 +55,16 @@ Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
     if (!powerOfTwo || header.pageSize < 512 || header.pageSize > 65536)
         return Error{"corrupt", name + " is damaged: its SQLite header gives an impossible page size (" +
                                     std::to_string(rawPageSize) + "). Restore it from a backup."};
+    // File format versions (write, read): 1 is the rollback journal every workspace uses, 2 is
+    // write-ahead logging, in which even a read-only open leaves -wal and -shm files beside the file.
+    if (bytes[18] == 2 || bytes[19] == 2)
+        return Error{"wal-mode", name + " uses write-ahead logging, which Firedrill workspaces never do (another "
+                                        "program changed it). Run sqlite3 on it with PRAGMA journal_mode=DELETE, "
+                                        "or restore it from a backup."};
+    if (bytes[18] != 1 || bytes[19] != 1)
+        return Error{"corrupt", name + " is damaged: its SQLite header gives unknown file format versions (" +
+                                    std::to_string(bytes[18]) + ", " + std::to_string(bytes[19]) +
+                                    "). Restore it from a backup."};
     if (header.fileSize % header.pageSize != 0)
         return Error{"corrupt", name + " is damaged: its size (" + std::to_string(header.fileSize) +
                                     " bytes) is not a whole number of pages, so it was probably truncated. "
@@ -65,7 +75,14 @@ Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
     if (declared != 0 && bigEndian32(&bytes[24]) == bigEndian32(&bytes[92]))
         header.declaredPages = declared;
     const std::uint64_t pagesOnDisk = header.fileSize / header.pageSize;
-    if (header.declaredPages > pagesOnDisk)
+    // A save killed half-way leaves a journal beside the file, and the file may then declare pages it
+    // does not hold yet: SQLite rolls the journal back when the file is next opened for writing, so
+    // that is not damage.
+    std::error_code journalError;
+    const auto journal = std::filesystem::path(path.string() + "-journal");
+    const bool hotJournal = std::filesystem::is_regular_file(journal, journalError) &&
+                            std::filesystem::file_size(journal, journalError) > 0 && !journalError;
+    if (header.declaredPages > pagesOnDisk && !hotJournal)
         return Error{"corrupt", name + " is damaged: it should hold " + std::to_string(header.declaredPages) +
                                     " pages but holds only " + std::to_string(pagesOnDisk) +
                                     ", so it was truncated. Restore it from a backup."};

@@ -17,7 +17,8 @@ struct SqliteHeader
     std::int32_t userVersion = 0;    ///< PRAGMA user_version (our schema version)
     std::int32_t applicationId = 0;  ///< PRAGMA application_id
 
-    /// Reads and sanity-checks the header: "not-found", "empty-file", "not-sqlite", "corrupt" or "io".
+    /// Reads and sanity-checks the header: "not-found", "empty-file", "not-sqlite", "corrupt", "wal-mode"
+    /// (write-ahead logging, never used by workspaces) or "io".
     static Result<SqliteHeader> read(const std::filesystem::path& path);
 };
 

@@ -3,6 +3,7 @@
 #include "Provenance.h"
 #include "Statement.h"
 #include "TempFile.h"
+#include "TextHash.h"
 #include "Transaction.h"
 #include "WorkspaceProbe.h"
 
@@ -14,19 +15,6 @@
 namespace firedrill {
 
 namespace {
-
-/// FNV-1a, 64 bit: cheap and enough to notice a damaged revision text.
-std::string contentHash(std::string_view text)
-{
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    char out[32];
-    std::snprintf(out, sizeof out, "fnv1a64:%016llx", static_cast<unsigned long long>(hash));
-    return out;
-}
 
 /// The absolute path with symlinks resolved as far as they exist, so one file has one lock file.
 Result<std::filesystem::path> resolvedTarget(const std::filesystem::path& path)
@@ -215,7 +203,7 @@ Result<std::int64_t> WorkspaceFile::insertRevision(Database& db, std::string_vie
         .bind(3, currentUserName())
         .bind(4, firedrillVersion())
         .bind(5, topologyYaml)
-        .bind(6, contentHash(topologyYaml));
+        .bind(6, textHash(topologyYaml));
     if (auto done = insert->run(); !done)
         return done.error();
     const std::int64_t id = db.lastInsertRowId();
@@ -280,7 +268,7 @@ Result<std::string> WorkspaceFile::revisionText(std::int64_t id) const
     if (!*row)
         return Error{"no-such-revision", m_path.string() + " has no revision " + std::to_string(id) + "."};
     std::string text = stmt->columnText(0);
-    if (contentHash(text) != stmt->columnText(1))
+    if (textHash(text) != stmt->columnText(1))
         return Error{"corrupt", "Revision " + std::to_string(id) + " of " + m_path.string() +
                                     " is damaged (its checksum does not match). Restore another revision or "
                                     "a backup."};

@@ -78,11 +78,14 @@ public:
     /// The connection, read-only use.
     const Database& database() const { return m_db; }
 
+    /// Fails with "closed" or "read-only" ("Cannot <action>: <file> was opened read-only ...") when the
+    /// workspace cannot be written now.
+    Result<void> requireWritable(std::string_view action) const;
+
 private:
     WorkspaceFile(std::filesystem::path path, FileLock lock, Database db, OpenMode mode, int schemaVersion);
     static Result<std::int64_t> insertRevision(Database& db, std::string_view topologyYaml,
                                                const std::string& note);
-    Result<void> requireWritable(std::string_view action) const;
 
     std::filesystem::path m_path;
     FileLock m_lock; ///< declared before m_db: the connection closes before the lock is dropped

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -111,13 +112,33 @@ private slots:
         QVERIFY(badRecurrence.err.contains(QStringLiteral("is not a recurrence")));
         const Run pdf = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("pdf")}));
         QCOMPARE(pdf.exitCode, 2);
-        QVERIFY(pdf.err.contains(QStringLiteral("needs the GUI build")));
+        QVERIFY(pdf.err.contains(QStringLiteral("needs -o")));
         QCOMPARE(cli(gasRegion({QStringLiteral("--format"), QStringLiteral("docx")})).exitCode, 2);
         QCOMPARE(cli(gasRegion({QStringLiteral("--mode"), QStringLiteral("sometimes")})).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("plan"), sample("gas-trading.yaml"), QStringLiteral("--scenario"),
                       QStringLiteral("drill-region")})
                      .exitCode,
                  2);
+    }
+
+    void pdfIsPrintedByTheDesktopApplication()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("region-drill.pdf"));
+        const Run r = cli(gasRegion({QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("-o"), out}));
+#ifdef FIREDRILL_GUI_BUILT
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray pdf = readFile(out);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        const auto pages = QString::fromLatin1(pdf).count(QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)")));
+        QVERIFY2(pages > 1, qPrintable(QString::number(pages)));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // nothing else left
+#else
+        // Without the desktop application there is nothing to print with: a usage error that says so.
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("desktop application")));
+        QVERIFY(!QFile::exists(out));
+#endif
     }
 
     void badInputExitsOne()

@@ -2,6 +2,8 @@
 # Replays the seed corpus through both fuzz harnesses, then fuzzes each for a bounded time.
 #   tests/fuzz/run.sh [seconds-per-harness] [build-dir]   (defaults: 60, build/fuzz)
 # Configures (preset "fuzz") and builds the harnesses first (FUZZ_BUILD_JOBS parallel jobs, default 2).
+# FUZZ_SEED=<n> and FUZZ_RUNS=<n> make a run repeatable: that seed, and that many inputs per harness
+# instead of the time limit (CI uses both, so a run that passed once passes again on the same code).
 # Inputs worth keeping go to <build-dir>/fuzz-corpus/<harness>; a finding leaves crash-*, leak-* or
 # timeout-* files in <build-dir>/fuzz-findings and makes the script fail.
 set -euo pipefail
@@ -33,14 +35,17 @@ run_harness() {
   local args=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/$harness-"
               -print_final_stats=1)
   [ -n "$dict" ] && args+=(-dict="$dict")
+  [ -n "${FUZZ_SEED:-}" ] && args+=(-seed="$FUZZ_SEED")
+  local budget=(-max_total_time="$seconds")
+  [ -n "${FUZZ_RUNS:-}" ] && budget=(-runs="$FUZZ_RUNS")
 
   echo "== $harness: replaying the seed corpus"
   "$binary" "${args[@]}" -runs=0 "$work" "$@" 2>&1 | grep -E "INITED|DONE|ERROR|SUMMARY|stat::" || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "$harness: a seed input fails" >&2; return 1; }
 
-  echo "== $harness: fuzzing for ${seconds}s"
+  echo "== $harness: fuzzing (${budget[*]}${FUZZ_SEED:+, seed $FUZZ_SEED})"
   local log="$build/fuzz-$harness.log"
-  if ! "$binary" "${args[@]}" -max_total_time="$seconds" "$work" "$@" >"$log" 2>&1; then
+  if ! "$binary" "${args[@]}" "${budget[@]}" "$work" "$@" >"$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "$harness: a finding; see $findings and $log" >&2
     return 1

@@ -214,7 +214,7 @@ private:
               "behind: %d stale locks, %d journals, %d temporary files; the file reached save %ld",
               tally.kills, tally.heldAcknowledged, tally.heldInFlightSave, tally.finishedBeforeKill,
               tally.staleLocks, tally.journals, tally.tempFiles, known);
-        QVERIFY2(known >= m_kills / 4, "too few saves completed: the kills all came too early");
+        QVERIFY2(known >= m_kills / 10, "too few saves completed: the kills all came too early");
     }
 
 private slots:

@@ -5,6 +5,7 @@
 #include "DrillText.h"
 #include "NewPlanDialog.h"
 #include "PlanEditorPanel.h"
+#include "PlanPdfRender.h"
 #include "RecordPanel.h"
 #include "SchedulePanel.h"
 #include "StateBadgeDelegate.h"
@@ -313,17 +314,7 @@ QImage DrillPlannerView::renderDiagram() const
 {
     if (m_diagram)
         return m_diagram();
-    TopologyScene scene(m_book->document());
-    const QRectF source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30);
-    if (source.isEmpty())
-        return {};
-    const double scale = std::min(2.0, 2400.0 / source.width());
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(canvasColors().background);
-    QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    scene.render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
-    return image;
+    return renderTopologyImage(*m_book->document());
 }
 
 bool DrillPlannerView::exportTo(PlanFormat format, const QString& path)
