@@ -56,15 +56,13 @@ Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
         return Error{"corrupt", name + " is damaged: its SQLite header gives an impossible page size (" +
                                     std::to_string(rawPageSize) + "). Restore it from a backup."};
     // File format versions (write, read): 1 is the rollback journal every workspace uses, 2 is
-    // write-ahead logging, in which even a read-only open leaves -wal and -shm files beside the file.
-    if (bytes[18] == 2 || bytes[19] == 2)
-        return Error{"wal-mode", name + " uses write-ahead logging, which Firedrill workspaces never do (another "
-                                        "program changed it). Run sqlite3 on it with PRAGMA journal_mode=DELETE, "
-                                        "or restore it from a backup."};
-    if (bytes[18] != 1 || bytes[19] != 1)
+    // write-ahead logging (another SQLite tool may leave a workspace so; opening for editing turns it back).
+    const bool known = (bytes[18] == 1 || bytes[18] == 2) && (bytes[19] == 1 || bytes[19] == 2);
+    if (!known)
         return Error{"corrupt", name + " is damaged: its SQLite header gives unknown file format versions (" +
                                     std::to_string(bytes[18]) + ", " + std::to_string(bytes[19]) +
                                     "). Restore it from a backup."};
+    header.walMode = bytes[18] == 2 || bytes[19] == 2;
     if (header.fileSize % header.pageSize != 0)
         return Error{"corrupt", name + " is damaged: its size (" + std::to_string(header.fileSize) +
                                     " bytes) is not a whole number of pages, so it was probably truncated. "

@@ -16,9 +16,9 @@ struct SqliteHeader
     std::uint32_t declaredPages = 0; ///< in-header database size; 0 when not valid
     std::int32_t userVersion = 0;    ///< PRAGMA user_version (our schema version)
     std::int32_t applicationId = 0;  ///< PRAGMA application_id
+    bool walMode = false;            ///< file format versions say write-ahead logging
 
-    /// Reads and sanity-checks the header: "not-found", "empty-file", "not-sqlite", "corrupt", "wal-mode"
-    /// (write-ahead logging, never used by workspaces) or "io".
+    /// Reads and sanity-checks the header: "not-found", "empty-file", "not-sqlite", "corrupt" or "io".
     static Result<SqliteHeader> read(const std::filesystem::path& path);
 };
 

@@ -1,6 +1,7 @@
 #include "WorkspaceFile.h"
 
 #include "Provenance.h"
+#include "SqliteHeader.h"
 #include "Statement.h"
 #include "TempFile.h"
 #include "TextHash.h"
@@ -161,6 +162,13 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
         lock = std::move(taken).value();
         (void)TempFile::removeStale(canonical); // left by a Save As to this path that was killed
     }
+    // In write-ahead-log mode SQLite leaves -wal and -shm files beside the file even when only reading,
+    // and a file refused later (damaged, foreign) would keep them: refused before SQLite sees it.
+    if (auto header = SqliteHeader::read(canonical); header && header->walMode)
+        return Error{"wal-mode", canonical.string() + " was left in write-ahead-log mode by another program; "
+                                                      "Firedrill reads only one-file workspaces. Run "
+                                                      "sqlite3 on it with PRAGMA journal_mode=DELETE, then open it "
+                                                      "again."};
     auto probed = probeWorkspace(canonical, migrations);
     if (!probed && probed.error().code == "needs-recovery" && mode == OpenMode::ReadWrite) {
         if (auto recovered = recoverHotJournal(canonical); !recovered)
