@@ -36,6 +36,15 @@ struct Fault
     auto operator<=>(const Fault&) const = default;
 };
 
+/// A pause point for a drill run in a room: the replay stops at `at` and shows `prompt` to the team
+/// ("The primary is unreachable. What do you do now?"); the trainer continues when they have answered.
+struct Inject
+{
+    Duration at;
+    std::string prompt;
+    auto operator<=>(const Inject&) const = default;
+};
+
 /// A named outage story to replay.
 struct Scenario
 {
@@ -44,6 +53,7 @@ struct Scenario
     Duration duration = Duration::hours(1);
     std::optional<std::uint64_t> seed;
     std::vector<Fault> faults;
+    std::vector<Inject> injects; ///< pause points, in time order
     auto operator<=>(const Scenario&) const = default;
 };
 
