@@ -1,6 +1,7 @@
 #include "ScenarioPlayer.h"
 
 #include "models/CapacityModel.h"
+#include "models/FrameBuilder.h"
 #include "models/FaultModel.h"
 #include "models/ResilienceModel.h"
 #include "models/ReplayWorld.h"
@@ -329,6 +330,53 @@ void ScenarioPlayer::sample(std::int64_t t)
         s.backlog.push_back(backlog);
         s.capacityRps.push_back(p.capacity);
     }
+}
+
+std::int64_t ScenarioPlayer::nextEventTime() const
+{
+    const std::int64_t t = m_sim.nextTime();
+    return t > m_duration ? -1 : t;
+}
+
+ReplayFrame ScenarioPlayer::frame() const
+{
+    return buildFrame(*m_world, m_last, [this](int comp) { return m_outbox->buffering(comp); });
+}
+
+const std::vector<ReplayLogEntry>& ScenarioPlayer::log() const
+{
+    return m_world->log();
+}
+
+std::size_t ScenarioPlayer::sampleCount() const
+{
+    return m_acc.empty() ? 0 : m_acc.front().series.demand.size();
+}
+
+std::vector<WorkloadSeries> ScenarioPlayer::seriesSince(std::size_t first) const
+{
+    std::vector<WorkloadSeries> out;
+    out.reserve(m_acc.size());
+    const auto tail = [first](const std::vector<double>& v) {
+        return first < v.size() ? std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(first), v.end())
+                                : std::vector<double>();
+    };
+    for (const auto& a : m_acc) {
+        const WorkloadSeries& s = a.series;
+        WorkloadSeries t;
+        t.regions = s.regions;
+        for (const auto& col : s.servedByRegion)
+            t.servedByRegion.push_back(tail(col));
+        t.demand = tail(s.demand);
+        t.availability = tail(s.availability);
+        t.latencyMs = tail(s.latencyMs);
+        t.replicationLagS = tail(s.replicationLagS);
+        t.writesLost = tail(s.writesLost);
+        t.backlog = tail(s.backlog);
+        t.capacityRps = tail(s.capacityRps);
+        out.push_back(std::move(t));
+    }
+    return out;
 }
 
 ReplayResult ScenarioPlayer::snapshot() const

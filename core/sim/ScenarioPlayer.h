@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReplayFrame.h"
 #include "ReplayResult.h"
 #include "Simulator.h"
 
@@ -46,6 +47,16 @@ public:
     std::int64_t now() const { return m_last; }
     std::int64_t duration() const { return m_duration; }
     bool finished() const { return m_last >= m_duration; }
+    /// Time of the next event still to handle, or -1 when none is left before the end.
+    std::int64_t nextEventTime() const;
+    /// What the canvas draws now: every card's phase, traffic on the arrows, DNS answers, replication lag.
+    ReplayFrame frame() const;
+    /// The narrated log so far.
+    const std::vector<ReplayLogEntry>& log() const;
+    /// Samples taken so far (index i is at i x the sample interval).
+    std::size_t sampleCount() const;
+    /// Each workload's series from sample `first` on (a slice, to hand new samples to a view).
+    std::vector<WorkloadSeries> seriesSince(std::size_t first) const;
     /// The results so far (complete once finished()).
     ReplayResult snapshot() const;
     /// The results, moving the time series out (no copy); the player keeps no series afterwards.
