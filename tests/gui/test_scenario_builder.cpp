@@ -114,6 +114,22 @@ private slots:
         QCOMPARE(m_timeline->scenarioId(), m_id);
         QCOMPARE(child<QComboBox>(m_bar, "scenarioCombo")->currentText(), QStringLiteral("Region drill"));
         QVERIFY(child<QToolButton>(m_bar, "addFaultButton")->isEnabled());
+
+        // Its length: a bad one is refused with the reason, a good one is one undo step.
+        auto* duration = child<QLineEdit>(m_bar, "field-scenarioDuration");
+        QCOMPARE(duration->text(), QStringLiteral("1h"));
+        duration->selectAll();
+        QTest::keyClicks(duration, QStringLiteral("0s"));
+        QTest::keyClick(duration, Qt::Key_Return);
+        QVERIFY(!child<QLabel>(m_bar, "error-scenarioDuration")->text().isEmpty());
+        QCOMPARE(scenario().duration, Duration::hours(1));
+        duration->selectAll();
+        QTest::keyClicks(duration, QStringLiteral("2h"));
+        QTest::keyClick(duration, Qt::Key_Return);
+        QCOMPARE(scenario().duration, Duration::hours(2));
+        m_doc.undoStack()->undo();
+        QCOMPARE(scenario().duration, Duration::hours(1));
+        QCOMPARE(duration->text(), QStringLiteral("1h"));
     }
 
     void canvasAsksForFaultMenus()
@@ -171,9 +187,9 @@ private slots:
         QCOMPARE(fail->text(), QStringLiteral("Fail West Europe at 00:10"));
         QVERIFY(!menu.findChild<QAction*>(QStringLiteral("faultAction-corruption"))); // regions hold no data
         QVERIFY(!menu.findChild<QAction*>(QStringLiteral("faultAction-crash")));
-        const int steps = m_doc.undoStack()->count();
+        const int steps = m_doc.undoStack()->index();
         fail->trigger();
-        QCOMPARE(m_doc.undoStack()->count(), steps + 1);
+        QCOMPARE(m_doc.undoStack()->index(), steps + 1);
         QCOMPARE(scenario().faults.size(), std::size_t(1));
         QCOMPARE(fault(0).target, weu);
         QCOMPARE(fault(0).kind, FaultKind::Outage);
@@ -191,7 +207,7 @@ private slots:
         const QPoint from = bar.center().toPoint();
         const int dx = static_cast<int>(std::lround(7.4 * kMinute * perMs));
         QCOMPARE(m_timeline->faultAt(from), 0);
-        const int steps = m_doc.undoStack()->count();
+        const int steps = m_doc.undoStack()->index();
         QTest::mousePress(m_timeline, Qt::LeftButton, {}, from);
         for (int i = 1; i <= 4; ++i)
             QTest::mouseMove(m_timeline, from + QPoint(dx * i / 4, 0));
@@ -202,7 +218,7 @@ private slots:
         QCOMPARE(fault(0).at.ms % step, qint64(0));
         QVERIFY(std::abs(fault(0).at.ms - 17 * kMinute - 24'000) <= step);
         QCOMPARE(fault(0).length, std::optional<Duration>(Duration::minutes(30)));
-        QCOMPARE(m_doc.undoStack()->count(), steps + 1); // the whole drag is one step
+        QCOMPARE(m_doc.undoStack()->index(), steps + 1); // the whole drag is one step
         m_doc.undoStack()->undo();
         QCOMPARE(fault(0).at, Duration::minutes(10));
         m_doc.undoStack()->redo();
@@ -214,7 +230,7 @@ private slots:
         const QRectF bar = m_timeline->faultBarRect(0);
         const double perMs = (m_timeline->xOf(3'600'000) - m_timeline->xOf(0)) / 3'600'000.0;
         const QPoint from(static_cast<int>(bar.right()) - 2, static_cast<int>(bar.center().y()));
-        const int steps = m_doc.undoStack()->count();
+        const int steps = m_doc.undoStack()->index();
         const qint64 start = fault(0).at.ms;
         QTest::mousePress(m_timeline, Qt::LeftButton, {}, from);
         QTest::mouseMove(m_timeline, from + QPoint(-30, 0));
@@ -225,7 +241,7 @@ private slots:
         QVERIFY2(std::abs(fault(0).length->ms - 20 * kMinute) <= m_timeline->snapStep(),
                  qPrintable(QString::number(fault(0).length->ms)));
         QCOMPARE(fault(0).length->ms % m_timeline->snapStep(), qint64(0));
-        QCOMPARE(m_doc.undoStack()->count(), steps + 1);
+        QCOMPARE(m_doc.undoStack()->index(), steps + 1);
         m_doc.undoStack()->undo();
         QCOMPARE(fault(0).length, std::optional<Duration>(Duration::minutes(30)));
         m_doc.undoStack()->redo();
@@ -233,7 +249,7 @@ private slots:
 
     void editInTheFaultDialogRefusesBadValues()
     {
-        const int steps = m_doc.undoStack()->count();
+        const int steps = m_doc.undoStack()->index();
         bool sawRefusal = false;
         QTimer::singleShot(0, this, [&sawRefusal] {
             auto* dialog = qobject_cast<FaultDialog*>(QApplication::activeModalWidget());
@@ -264,7 +280,7 @@ private slots:
         QTest::mouseDClick(m_timeline, Qt::LeftButton, {}, m_timeline->faultBarRect(0).center().toPoint());
         QVERIFY(sawRefusal);
         QCOMPARE(activated.count(), 1);
-        QCOMPARE(m_doc.undoStack()->count(), steps + 1);
+        QCOMPARE(m_doc.undoStack()->index(), steps + 1);
         QCOMPARE(fault(0).target, (FaultTarget{FaultTarget::Scope::Component, "web-weu", std::nullopt}));
         QCOMPARE(fault(0).kind, FaultKind::Degradation);
         QCOMPARE(fault(0).latency, std::optional<Duration>(Duration::seconds(2)));

@@ -122,7 +122,7 @@ FaultDialog::FaultDialog(const Topology& topology, qint64 durationMs, QWidget* p
 
     fillKinds();
     setFault(m_fault);
-    resize(std::max(520, sizeHint().width()), sizeHint().height());
+    resize(std::max(580, sizeHint().width()), sizeHint().height());
 }
 
 void FaultDialog::setFault(const Fault& fault)
@@ -254,8 +254,12 @@ bool FaultDialog::read(Fault& out)
 void FaultDialog::accept()
 {
     Fault f;
-    if (!read(f))
+    if (!read(f)) {
+        // Make room for the reasons now shown under the fields.
+        layout()->activate();
+        resize(width(), std::max(height(), heightForWidth(width()) > 0 ? heightForWidth(width()) : sizeHint().height()));
         return;
+    }
     m_fault = f;
     QDialog::accept();
 }

@@ -9,11 +9,14 @@
 #include "ui/document/commands/AddScenarioCommand.h"
 #include "ui/document/commands/RemoveScenarioCommand.h"
 #include "ui/document/commands/SetScenarioCommand.h"
+#include "ui/panels/UnitField.h"
+#include "core/io/Units.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QToolButton>
 #include <array>
@@ -49,6 +52,16 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     m_new = makeButton(QStringLiteral("newScenarioButton"), tr("New…"), tr("A new, empty scenario"), this);
     m_rename = makeButton(QStringLiteral("renameScenarioButton"), tr("Rename…"), tr("Rename this scenario"), this);
     m_delete = makeButton(QStringLiteral("deleteScenarioButton"), tr("Delete"), tr("Delete this scenario"), this);
+    m_duration = new UnitField(QStringLiteral("scenarioDuration"), [](const QString& text) {
+        const auto parsed = parseDuration(text.toStdString());
+        if (!parsed)
+            return qstr(parsed.error().message);
+        return parsed->ms > 0 ? QString() : tr("a scenario lasts longer than zero");
+    }, this);
+    m_duration->lineEdit()->setToolTip(tr("How long the scenario runs, e.g. 3h or 1h 30m"));
+    m_duration->lineEdit()->setMaximumWidth(110);
+    auto* durationLabel = new QLabel(tr("Duration:"), this);
+    durationLabel->setBuddy(m_duration->lineEdit());
     m_addFault = makeButton(QStringLiteral("addFaultButton"), tr("Add fault"),
                             tr("Add a fault at the playhead, on the selected component"), this);
     m_addFault->setPopupMode(QToolButton::InstantPopup);
@@ -72,7 +85,10 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     layout->addWidget(m_new);
     layout->addWidget(m_rename);
     layout->addWidget(m_delete);
-    layout->addSpacing(16);
+    layout->addSpacing(12);
+    layout->addWidget(durationLabel);
+    layout->addWidget(m_duration);
+    layout->addSpacing(12);
     layout->addWidget(m_addFault);
     layout->addWidget(m_addInject);
     layout->addStretch(1);
@@ -82,6 +98,7 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     connect(m_rename, &QToolButton::clicked, this, &ScenarioBar::renameScenario);
     connect(m_delete, &QToolButton::clicked, this, &ScenarioBar::deleteScenario);
     connect(m_addInject, &QToolButton::clicked, this, &ScenarioBar::addInject);
+    connect(m_duration, &UnitField::committed, this, &ScenarioBar::setDuration);
     connect(m_document, &Document::changed, this, [this](const ChangeEvent& e) {
         if (e.kind == ChangeEvent::Kind::ScenariosChanged || e.kind == ChangeEvent::Kind::Reset ||
             e.kind == ChangeEvent::Kind::TopologyReplaced)
@@ -140,6 +157,9 @@ void ScenarioBar::updateButtons()
     m_delete->setEnabled(has);
     m_addFault->setEnabled(has);
     m_addInject->setEnabled(has);
+    m_duration->setEnabled(has);
+    const Scenario* s = findScenario(m_document, m_combo->currentData().toString());
+    m_duration->setText(s ? qstr(formatDuration(s->duration)) : QString());
 }
 
 QString ScenarioBar::askName(const QString& title, const QString& current)
@@ -209,6 +229,20 @@ void ScenarioBar::addFault(int kindValue)
             break;
         }
     FaultMenu::addWithDialog(m_document, m_current, defaultFault(kind, target, at), this);
+}
+
+void ScenarioBar::setDuration(const QString& text)
+{
+    const Scenario* s = findScenario(m_document, m_current);
+    const auto parsed = parseDuration(text.toStdString());
+    if (!s || !parsed || parsed->ms <= 0 || *parsed == s->duration) {
+        updateButtons(); // an emptied field shows the length again
+        return;
+    }
+    Scenario next = *s;
+    next.duration = *parsed;
+    m_document->push(new SetScenarioCommand(m_document, std::move(next),
+                                            tr("Change the length of %1 to %2").arg(qstr(s->name), text)));
 }
 
 void ScenarioBar::addInject()
