@@ -78,7 +78,10 @@ class TestScenarioBuilder : public QObject
     ScenarioBar* m_bar = nullptr;
     QString m_id;
 
-    const Scenario& scenario() const { return *m_doc.topology().findScenario(ScenarioId(m_id.toStdString())); }
+    const Scenario& scenario() const
+    {
+        return *m_doc.topology().findScenario(ScenarioId(m_id.toStdString()));
+    }
     const Fault& fault(int i) const { return scenario().faults[static_cast<std::size_t>(i)]; }
 
 private slots:
@@ -182,7 +185,8 @@ private slots:
         m_timeline->setPlayhead(10 * kMinute);
         QMenu menu;
         const FaultTarget weu{FaultTarget::Scope::Region, "weu", std::nullopt};
-        FaultMenu::fill(&menu, &m_doc, m_id, weu, QStringLiteral("West Europe"), m_timeline->playhead(), &m_host);
+        FaultMenu::fill(&menu, &m_doc, m_id, weu, QStringLiteral("West Europe"), m_timeline->playhead(),
+                        &m_host);
         auto* fail = child<QAction>(&menu, "faultAction-outage");
         QCOMPARE(fail->text(), QStringLiteral("Fail West Europe at 00:10"));
         QVERIFY(!menu.findChild<QAction*>(QStringLiteral("faultAction-corruption"))); // regions hold no data
@@ -213,7 +217,9 @@ private slots:
             QTest::mouseMove(m_timeline, from + QPoint(dx * i / 4, 0));
         QTest::mouseRelease(m_timeline, Qt::LeftButton, {}, from + QPoint(dx, 0));
         const auto raw = static_cast<qint64>(std::llround(dx / perMs));
-        const qint64 expected = static_cast<qint64>(std::llround(static_cast<double>(10 * kMinute + raw) / static_cast<double>(step))) * step;
+        const qint64 expected = static_cast<qint64>(std::llround(static_cast<double>(10 * kMinute + raw) /
+                                                                 static_cast<double>(step))) *
+                                step;
         QCOMPARE(fault(0).at.ms, expected);
         QCOMPARE(fault(0).at.ms % step, qint64(0));
         QVERIFY(std::abs(fault(0).at.ms - 17 * kMinute - 24'000) <= step);
@@ -235,7 +241,8 @@ private slots:
         QTest::mousePress(m_timeline, Qt::LeftButton, {}, from);
         QTest::mouseMove(m_timeline, from + QPoint(-30, 0));
         QTest::mouseMove(m_timeline, from + QPoint(static_cast<int>(-10 * kMinute * perMs), 0));
-        QTest::mouseRelease(m_timeline, Qt::LeftButton, {}, from + QPoint(static_cast<int>(-10 * kMinute * perMs), 0));
+        QTest::mouseRelease(m_timeline, Qt::LeftButton, {},
+                            from + QPoint(static_cast<int>(-10 * kMinute * perMs), 0));
         QCOMPARE(fault(0).at.ms, start); // the start stays
         QVERIFY(fault(0).length);
         QVERIFY2(std::abs(fault(0).length->ms - 20 * kMinute) <= m_timeline->snapStep(),
@@ -268,7 +275,8 @@ private slots:
             QVERIFY(dialog->isVisible()); // refused
             QVERIFY(!child<QLabel>(dialog, "error-latency")->text().isEmpty());
             QVERIFY(child<QLabel>(dialog, "error-latency")->isVisibleTo(dialog));
-            QVERIFY(child<QLabel>(dialog, "error-errorRate")->text().contains(QStringLiteral("between 0 and 1")));
+            QVERIFY(
+                child<QLabel>(dialog, "error-errorRate")->text().contains(QStringLiteral("between 0 and 1")));
             sawRefusal = true;
             if (const QString dir = qEnvironmentVariable("FIREDRILL_SCREENSHOT_DIR"); !dir.isEmpty())
                 QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("fault-dialog.png"))));
@@ -343,7 +351,8 @@ private slots:
     void addInjectFromTheRuler()
     {
         const QRectF ruler = m_timeline->rulerRect();
-        const QPoint at(static_cast<int>(m_timeline->xOf(40 * kMinute)), static_cast<int>(ruler.center().y()));
+        const QPoint at(static_cast<int>(m_timeline->xOf(40 * kMinute)),
+                        static_cast<int>(ruler.center().y()));
         bool sawRefusal = false;
         QTimer::singleShot(0, this, [this, &sawRefusal] {
             auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
@@ -370,7 +379,8 @@ private slots:
         QApplication::sendEvent(m_timeline, &event);
         QVERIFY(sawRefusal);
         QCOMPARE(scenario().injects.size(), std::size_t(1));
-        QCOMPARE(scenario().injects[0].prompt, std::string("West Europe is down.\nWho decides to fail over?"));
+        QCOMPARE(scenario().injects[0].prompt,
+                 std::string("West Europe is down.\nWho decides to fail over?"));
         QCOMPARE(scenario().injects[0].at.ms % m_timeline->snapStep(), qint64(0));
         QVERIFY(std::abs(scenario().injects[0].at.ms - 40 * kMinute) <= m_timeline->snapStep());
         const QPoint flag(static_cast<int>(m_timeline->xOf(scenario().injects[0].at.ms)) + 3,
@@ -382,7 +392,8 @@ private slots:
     {
         QSignalSpy seek(m_timeline, &ScenarioTimeline::seekRequested);
         const QRectF ruler = m_timeline->rulerRect();
-        const QPoint at(static_cast<int>(m_timeline->xOf(30 * kMinute)), static_cast<int>(ruler.bottom()) - 3);
+        const QPoint at(static_cast<int>(m_timeline->xOf(30 * kMinute)),
+                        static_cast<int>(ruler.bottom()) - 3);
         QTest::mouseClick(m_timeline, Qt::LeftButton, {}, at);
         QVERIFY(seek.count() >= 1);
         QVERIFY(std::abs(m_timeline->playhead() - 30 * kMinute) < kMinute);
@@ -391,7 +402,8 @@ private slots:
 
     void screenshot()
     {
-        m_timeline->setEventMarks({10 * kMinute + 30'000, 11 * kMinute, 12 * kMinute, 17 * kMinute, 21 * kMinute});
+        m_timeline->setEventMarks(
+            {10 * kMinute + 30'000, 11 * kMinute, 12 * kMinute, 17 * kMinute, 21 * kMinute});
         m_timeline->setPlayhead(24 * kMinute);
         m_host.resize(1100, m_host.sizeHint().height());
         // Light, then dark: the timeline follows the application palette.
@@ -402,8 +414,8 @@ private slots:
         for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
             dark.setColor(role, QColor(0xe6, 0xe9, 0xed));
         const QString dir = qEnvironmentVariable("FIREDRILL_SCREENSHOT_DIR");
-        for (const auto& [palette, name] : {std::pair{light, "scenario-timeline.png"},
-                                            std::pair{dark, "scenario-timeline-dark.png"}}) {
+        for (const auto& [palette, name] :
+             {std::pair{light, "scenario-timeline.png"}, std::pair{dark, "scenario-timeline-dark.png"}}) {
             QApplication::setPalette(palette);
             QApplication::processEvents();
             const QImage image = m_host.grab().toImage();

@@ -45,7 +45,8 @@ QString shareProblem(const QString& text)
     const auto parsed = parseShare(text);
     if (!parsed)
         return qstr(parsed.error().message);
-    return *parsed < 0.0 || *parsed > 1.0 ? QObject::tr("must be between 0 and 1 (or 0% and 100%)") : QString();
+    return *parsed < 0.0 || *parsed > 1.0 ? QObject::tr("must be between 0 and 1 (or 0% and 100%)")
+                                          : QString();
 }
 
 QString multiplierProblem(const QString& text)
@@ -157,7 +158,7 @@ FaultTarget FaultDialog::currentTarget() const
 {
     const int i = m_target->currentData().toInt();
     return i >= 0 && i < static_cast<int>(m_targets.size()) ? m_targets[static_cast<std::size_t>(i)].target
-                                                              : FaultTarget{};
+                                                            : FaultTarget{};
 }
 
 FaultKind FaultDialog::currentKind() const
@@ -220,7 +221,8 @@ bool FaultDialog::read(Fault& out)
     if (required(m_start, tr("a start time"))) {
         out.at = *duration(m_start);
         if (out.at.ms >= m_duration) {
-            m_start->setError(tr("starts after the scenario ends (%1)").arg(durationText(Duration{m_duration})));
+            m_start->setError(
+                tr("starts after the scenario ends (%1)").arg(durationText(Duration{m_duration})));
             ok = false;
         }
     }
@@ -257,7 +259,8 @@ void FaultDialog::accept()
     if (!read(f)) {
         // Make room for the reasons now shown under the fields.
         layout()->activate();
-        resize(width(), std::max(height(), heightForWidth(width()) > 0 ? heightForWidth(width()) : sizeHint().height()));
+        resize(width(), std::max(height(), heightForWidth(width()) > 0 ? heightForWidth(width())
+                                                                       : sizeHint().height()));
         return;
     }
     m_fault = f;

@@ -28,13 +28,20 @@ bool isReplicaId(const Topology& topology, const std::string& id)
 QString faultKindText(FaultKind kind)
 {
     switch (kind) {
-    case FaultKind::Outage: return tr("outage");
-    case FaultKind::Crash: return tr("crash");
-    case FaultKind::Partition: return tr("partition");
-    case FaultKind::Degradation: return tr("degradation");
-    case FaultKind::DependencyFailure: return tr("dependency failure");
-    case FaultKind::Corruption: return tr("corruption");
-    case FaultKind::Surge: return tr("surge");
+    case FaultKind::Outage:
+        return tr("outage");
+    case FaultKind::Crash:
+        return tr("crash");
+    case FaultKind::Partition:
+        return tr("partition");
+    case FaultKind::Degradation:
+        return tr("degradation");
+    case FaultKind::DependencyFailure:
+        return tr("dependency failure");
+    case FaultKind::Corruption:
+        return tr("corruption");
+    case FaultKind::Surge:
+        return tr("surge");
     }
     return {};
 }
@@ -48,7 +55,9 @@ QString faultTargetName(const Topology& topology, const FaultTarget& target)
     }
     case FaultTarget::Scope::Zone: {
         const Region* r = topology.findRegion(RegionId(target.id));
-        return tr("%1 zone %2").arg(r && !r->name.empty() ? qstr(r->name) : qstr(target.id)).arg(target.zone.value_or(0));
+        return tr("%1 zone %2")
+            .arg(r && !r->name.empty() ? qstr(r->name) : qstr(target.id))
+            .arg(target.zone.value_or(0));
     }
     case FaultTarget::Scope::Site: {
         const Site* s = topology.findSite(SiteId(target.id));
@@ -106,10 +115,13 @@ std::vector<FaultKind> faultKindsFor(const Topology& topology, const FaultTarget
 {
     using K = FaultKind;
     switch (target.scope) {
-    case FaultTarget::Scope::Region: return {K::Outage, K::Partition, K::Surge};
+    case FaultTarget::Scope::Region:
+        return {K::Outage, K::Partition, K::Surge};
     case FaultTarget::Scope::Zone:
-    case FaultTarget::Scope::Site: return {K::Outage, K::Partition};
-    case FaultTarget::Scope::Component: break;
+    case FaultTarget::Scope::Site:
+        return {K::Outage, K::Partition};
+    case FaultTarget::Scope::Component:
+        break;
     }
     if (!topology.findComponent(ComponentId(target.id)))
         return isReplicaId(topology, target.id) ? std::vector<K>{K::Outage, K::Partition} : std::vector<K>{};
@@ -135,7 +147,8 @@ QString clockText(qint64 ms, bool withSeconds)
     const qint64 hours = totalSeconds / 3600;
     const qint64 minutes = (totalSeconds / 60) % 60;
     const qint64 seconds = totalSeconds % 60;
-    QString text = QStringLiteral("%1:%2").arg(hours, 2, 10, QLatin1Char('0')).arg(minutes, 2, 10, QLatin1Char('0'));
+    QString text =
+        QStringLiteral("%1:%2").arg(hours, 2, 10, QLatin1Char('0')).arg(minutes, 2, 10, QLatin1Char('0'));
     if (withSeconds || seconds != 0)
         text += QStringLiteral(":%1").arg(seconds, 2, 10, QLatin1Char('0'));
     return text;

@@ -15,13 +15,20 @@ namespace firedrill::ui {
 QString FaultMenu::actionText(FaultKind kind, const QString& label, const QString& clock)
 {
     switch (kind) {
-    case FaultKind::Outage: return QObject::tr("Fail %1 at %2").arg(label, clock);
-    case FaultKind::Crash: return QObject::tr("Crash one instance of %1 at %2").arg(label, clock);
-    case FaultKind::Partition: return QObject::tr("Cut %1 off at %2").arg(label, clock);
-    case FaultKind::Degradation: return QObject::tr("Degrade %1 at %2").arg(label, clock);
-    case FaultKind::DependencyFailure: return QObject::tr("Make %1 stop answering at %2").arg(label, clock);
-    case FaultKind::Corruption: return QObject::tr("Corrupt data of %1 at %2").arg(label, clock);
-    case FaultKind::Surge: return QObject::tr("Surge on %1 at %2").arg(label, clock);
+    case FaultKind::Outage:
+        return QObject::tr("Fail %1 at %2").arg(label, clock);
+    case FaultKind::Crash:
+        return QObject::tr("Crash one instance of %1 at %2").arg(label, clock);
+    case FaultKind::Partition:
+        return QObject::tr("Cut %1 off at %2").arg(label, clock);
+    case FaultKind::Degradation:
+        return QObject::tr("Degrade %1 at %2").arg(label, clock);
+    case FaultKind::DependencyFailure:
+        return QObject::tr("Make %1 stop answering at %2").arg(label, clock);
+    case FaultKind::Corruption:
+        return QObject::tr("Corrupt data of %1 at %2").arg(label, clock);
+    case FaultKind::Surge:
+        return QObject::tr("Surge on %1 at %2").arg(label, clock);
     }
     return {};
 }
@@ -50,12 +57,14 @@ void FaultMenu::fill(QMenu* menu, Document* document, const QString& scenarioId,
     more->setObjectName(QStringLiteral("faultAction-dialog"));
     QObject::connect(more, &QAction::triggered, menu, [document, scenarioId, target, at, dialogParent] {
         const auto kinds = faultKindsFor(document->topology(), target);
-        addWithDialog(document, scenarioId, defaultFault(kinds.empty() ? FaultKind::Outage : kinds.front(), target, at),
+        addWithDialog(document, scenarioId,
+                      defaultFault(kinds.empty() ? FaultKind::Outage : kinds.front(), target, at),
                       dialogParent);
     });
 }
 
-bool FaultMenu::addWithDialog(Document* document, const QString& scenarioId, const Fault& fault, QWidget* parent)
+bool FaultMenu::addWithDialog(Document* document, const QString& scenarioId, const Fault& fault,
+                              QWidget* parent)
 {
     const Scenario* scenario = findScenario(document, scenarioId);
     if (!scenario)

@@ -26,7 +26,8 @@ public:
                      const QString& label, qint64 playheadMs, QWidget* dialogParent);
     /// Opens the fault dialog on `fault` and adds what was accepted to scenario `scenarioId`; true when
     /// a fault was added.
-    static bool addWithDialog(Document* document, const QString& scenarioId, const Fault& fault, QWidget* parent);
+    static bool addWithDialog(Document* document, const QString& scenarioId, const Fault& fault,
+                              QWidget* parent);
     /// The menu text of `kind` for `label` at `clock` ("Fail West Europe at 00:10").
     static QString actionText(FaultKind kind, const QString& label, const QString& clock);
 };

@@ -20,14 +20,17 @@ InjectDialog::InjectDialog(qint64 durationMs, QWidget* parent) : QDialog(parent)
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     layout->addLayout(form);
-    m_time = new UnitField(QStringLiteral("time"), [durationMs](const QString& text) {
-        const auto parsed = parseDuration(text.toStdString());
-        if (!parsed)
-            return qstr(parsed.error().message);
-        if (parsed->ms < 0 || parsed->ms > durationMs)
-            return tr("must be within the scenario (0 to %1)").arg(durationText(Duration{durationMs}));
-        return QString();
-    }, this);
+    m_time = new UnitField(
+        QStringLiteral("time"),
+        [durationMs](const QString& text) {
+            const auto parsed = parseDuration(text.toStdString());
+            if (!parsed)
+                return qstr(parsed.error().message);
+            if (parsed->ms < 0 || parsed->ms > durationMs)
+                return tr("must be within the scenario (0 to %1)").arg(durationText(Duration{durationMs}));
+            return QString();
+        },
+        this);
     m_time->lineEdit()->setPlaceholderText(tr("e.g. 25m"));
     form->addRow(tr("Pause after:"), m_time);
     auto* promptBox = new QWidget(this);
@@ -35,7 +38,8 @@ InjectDialog::InjectDialog(qint64 durationMs, QWidget* parent) : QDialog(parent)
     promptLayout->setContentsMargins(0, 0, 0, 0);
     m_prompt = new QPlainTextEdit(promptBox);
     m_prompt->setObjectName(QStringLiteral("promptEdit"));
-    m_prompt->setPlaceholderText(tr("What the team is asked, e.g. \"The primary is unreachable. What do you do now?\""));
+    m_prompt->setPlaceholderText(
+        tr("What the team is asked, e.g. \"The primary is unreachable. What do you do now?\""));
     m_prompt->setMinimumHeight(100);
     m_promptError = new QLabel(promptBox);
     m_promptError->setObjectName(QStringLiteral("promptError"));
@@ -67,7 +71,8 @@ void InjectDialog::accept()
     }
     const QString prompt = m_prompt->toPlainText().trimmed();
     m_promptError->setVisible(prompt.isEmpty());
-    m_promptError->setText(prompt.isEmpty() ? tr("a prompt is needed: what should the team answer?") : QString());
+    m_promptError->setText(prompt.isEmpty() ? tr("a prompt is needed: what should the team answer?")
+                                            : QString());
     if (!ok || prompt.isEmpty())
         return;
     m_inject.at = *parseDuration(m_time->text().trimmed().toStdString());

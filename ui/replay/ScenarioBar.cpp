@@ -4,13 +4,13 @@
 #include "FaultMenu.h"
 #include "ScenarioEdits.h"
 #include "ScenarioTimeline.h"
+#include "core/io/Units.h"
 #include "ui/common/DisplayText.h"
 #include "ui/document/Document.h"
 #include "ui/document/commands/AddScenarioCommand.h"
 #include "ui/document/commands/RemoveScenarioCommand.h"
 #include "ui/document/commands/SetScenarioCommand.h"
 #include "ui/panels/UnitField.h"
-#include "core/io/Units.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -50,14 +50,19 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     m_combo->setMinimumContentsLength(24);
     label->setBuddy(m_combo);
     m_new = makeButton(QStringLiteral("newScenarioButton"), tr("New…"), tr("A new, empty scenario"), this);
-    m_rename = makeButton(QStringLiteral("renameScenarioButton"), tr("Rename…"), tr("Rename this scenario"), this);
-    m_delete = makeButton(QStringLiteral("deleteScenarioButton"), tr("Delete"), tr("Delete this scenario"), this);
-    m_duration = new UnitField(QStringLiteral("scenarioDuration"), [](const QString& text) {
-        const auto parsed = parseDuration(text.toStdString());
-        if (!parsed)
-            return qstr(parsed.error().message);
-        return parsed->ms > 0 ? QString() : tr("a scenario lasts longer than zero");
-    }, this);
+    m_rename =
+        makeButton(QStringLiteral("renameScenarioButton"), tr("Rename…"), tr("Rename this scenario"), this);
+    m_delete =
+        makeButton(QStringLiteral("deleteScenarioButton"), tr("Delete"), tr("Delete this scenario"), this);
+    m_duration = new UnitField(
+        QStringLiteral("scenarioDuration"),
+        [](const QString& text) {
+            const auto parsed = parseDuration(text.toStdString());
+            if (!parsed)
+                return qstr(parsed.error().message);
+            return parsed->ms > 0 ? QString() : tr("a scenario lasts longer than zero");
+        },
+        this);
     m_duration->lineEdit()->setToolTip(tr("How long the scenario runs, e.g. 3h or 1h 30m"));
     m_duration->lineEdit()->setMaximumWidth(110);
     auto* durationLabel = new QLabel(tr("Duration:"), this);
@@ -66,9 +71,13 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
                             tr("Add a fault at the playhead, on the selected component"), this);
     m_addFault->setPopupMode(QToolButton::InstantPopup);
     auto* faults = new QMenu(m_addFault);
-    static constexpr std::array kinds{FaultKind::Outage,      FaultKind::Crash,      FaultKind::Partition,
-                                      FaultKind::Degradation, FaultKind::DependencyFailure,
-                                      FaultKind::Corruption,  FaultKind::Surge};
+    static constexpr std::array kinds{FaultKind::Outage,
+                                      FaultKind::Crash,
+                                      FaultKind::Partition,
+                                      FaultKind::Degradation,
+                                      FaultKind::DependencyFailure,
+                                      FaultKind::Corruption,
+                                      FaultKind::Surge};
     for (FaultKind kind : kinds) {
         QString text = faultKindText(kind);
         text[0] = text[0].toUpper();
@@ -196,7 +205,8 @@ void ScenarioBar::renameScenario()
         return;
     Scenario next = *s;
     next.name = name.toStdString();
-    m_document->push(new SetScenarioCommand(m_document, std::move(next), tr("Rename scenario to %1").arg(name)));
+    m_document->push(
+        new SetScenarioCommand(m_document, std::move(next), tr("Rename scenario to %1").arg(name)));
 }
 
 void ScenarioBar::deleteScenario()

@@ -14,9 +14,10 @@ class UnitField;
 
 /// The row above the scenario timeline: the scenario combo ("scenarioCombo") and buttons to create
 /// ("newScenarioButton", asks a name), rename ("renameScenarioButton") and delete ("deleteScenarioButton")
-/// scenarios, its length ("field-scenarioDuration"), the fault palette ("addFaultButton": one action per kind, named "addFault-<kind>", adding a
-/// fault at the playhead on the canvas selection, or opening the fault dialog when nothing fitting is
-/// selected) and "addInjectButton". Every change is one undo step. The name dialog is "scenarioNameDialog".
+/// scenarios, its length ("field-scenarioDuration"), the fault palette ("addFaultButton": one action per
+/// kind, named "addFault-<kind>", adding a fault at the playhead on the canvas selection, or opening the
+/// fault dialog when nothing fitting is selected) and "addInjectButton". Every change is one undo step. The
+/// name dialog is "scenarioNameDialog".
 class ScenarioBar : public QWidget
 {
     Q_OBJECT

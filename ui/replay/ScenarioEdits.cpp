@@ -31,7 +31,9 @@ Fault defaultFault(FaultKind kind, const FaultTarget& target, qint64 atMs)
     f.kind = kind;
     f.length = kDefaultFaultLength;
     switch (kind) {
-    case FaultKind::Surge: f.multiplier = 2.0; break;
+    case FaultKind::Surge:
+        f.multiplier = 2.0;
+        break;
     case FaultKind::Degradation:
         f.latency = Duration::seconds(1);
         f.errorRate = 0.1;
@@ -40,7 +42,8 @@ Fault defaultFault(FaultKind kind, const FaultTarget& target, qint64 atMs)
         f.detectedAfter = Duration::minutes(30);
         f.length.reset(); // bad data stays until it is restored
         break;
-    default: break;
+    default:
+        break;
     }
     return f;
 }

@@ -25,7 +25,8 @@ constexpr double kEdgeGrip = 7.0;
 
 } // namespace
 
-ScenarioTimeline::ScenarioTimeline(Document* document, QWidget* parent) : QWidget(parent), m_document(document)
+ScenarioTimeline::ScenarioTimeline(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("scenarioTimeline"));
     setMouseTracking(true);
@@ -72,7 +73,8 @@ void ScenarioTimeline::onDocumentChanged(const ChangeEvent& event)
 {
     using K = ChangeEvent::Kind;
     if (event.kind != K::ScenariosChanged && event.kind != K::Reset && event.kind != K::TopologyReplaced &&
-        event.kind != K::RegionsChanged && event.kind != K::ComponentChanged && event.kind != K::ComponentRemoved)
+        event.kind != K::RegionsChanged && event.kind != K::ComponentChanged &&
+        event.kind != K::ComponentRemoved)
         return;
     if (!scenario()) {
         m_scenarioId.clear();
@@ -228,10 +230,11 @@ bool ScenarioTimeline::event(QEvent* e)
 QString ScenarioTimeline::faultToolTip(int index) const
 {
     const Fault& f = scenario()->faults[static_cast<std::size_t>(index)];
-    QString text = faultLaneLabel(m_document->topology(), f) + QLatin1Char('\n') + clockText(f.at.ms) +
-                   QStringLiteral(" – ") +
-                   (f.length ? clockText(f.at.ms + f.length->ms) + QStringLiteral(" (%1)").arg(durationText(*f.length))
-                             : tr("the end"));
+    QString text =
+        faultLaneLabel(m_document->topology(), f) + QLatin1Char('\n') + clockText(f.at.ms) +
+        QStringLiteral(" – ") +
+        (f.length ? clockText(f.at.ms + f.length->ms) + QStringLiteral(" (%1)").arg(durationText(*f.length))
+                  : tr("the end"));
     if (f.latency)
         text += tr("\nadded latency %1").arg(durationText(*f.latency));
     if (f.errorRate)
@@ -268,8 +271,8 @@ void ScenarioTimeline::mouseMoveEvent(QMouseEvent* event)
     if (m_drag == Drag::None) {
         const int index = faultAt(pos);
         setCursor(index >= 0 && onRightEdge(index, pos) ? Qt::SizeHorCursor
-                  : index >= 0                           ? Qt::OpenHandCursor
-                                                         : Qt::ArrowCursor);
+                  : index >= 0                          ? Qt::OpenHandCursor
+                                                        : Qt::ArrowCursor);
         if (index != m_hovered) {
             m_hovered = index;
             update();
@@ -309,7 +312,8 @@ void ScenarioTimeline::dragTo(QPoint pos)
         f.at = Duration::milliseconds(std::clamp<qint64>(sc.snap(m_dragOrigin.at.ms + delta), 0, latest));
         text = tr("Move %1").arg(faultLaneLabel(m_document->topology(), f));
     } else {
-        const qint64 originalEnd = m_dragOrigin.length ? m_dragOrigin.at.ms + m_dragOrigin.length->ms : s->duration.ms;
+        const qint64 originalEnd =
+            m_dragOrigin.length ? m_dragOrigin.at.ms + m_dragOrigin.length->ms : s->duration.ms;
         const qint64 end = std::clamp<qint64>(sc.snap(originalEnd + delta), f.at.ms + step, s->duration.ms);
         f.length = Duration::milliseconds(end - f.at.ms);
         text = tr("Change the length of %1").arg(faultLaneLabel(m_document->topology(), f));
@@ -388,7 +392,8 @@ void ScenarioTimeline::removeFault(int index)
     if (!s || index < 0 || index >= static_cast<int>(s->faults.size()))
         return;
     Scenario next = *s;
-    const QString label = faultLaneLabel(m_document->topology(), next.faults[static_cast<std::size_t>(index)]);
+    const QString label =
+        faultLaneLabel(m_document->topology(), next.faults[static_cast<std::size_t>(index)]);
     next.faults.erase(next.faults.begin() + index);
     m_document->push(new SetScenarioCommand(m_document, std::move(next), tr("Delete %1").arg(label)));
 }

@@ -75,10 +75,10 @@ private:
     struct Metrics
     {
         double margin = 8;
-        double labelWidth = 0;  ///< the lane label column
-        double flagRow = 0;     ///< inject flags above the clock labels
+        double labelWidth = 0; ///< the lane label column
+        double flagRow = 0;    ///< inject flags above the clock labels
         double clockRow = 0;
-        double tickRow = 0;     ///< event ticks under the clock labels
+        double tickRow = 0; ///< event ticks under the clock labels
         double laneHeight = 0;
         double lanesTop = 0;
     };

@@ -20,9 +20,12 @@ QColor barColor(FaultKind kind, const CanvasColors& c)
 {
     switch (kind) {
     case FaultKind::Degradation:
-    case FaultKind::Surge: return c.warning;
-    case FaultKind::Corruption: return c.edgeReplication;
-    default: return c.danger;
+    case FaultKind::Surge:
+        return c.warning;
+    case FaultKind::Corruption:
+        return c.edgeReplication;
+    default:
+        return c.danger;
     }
 }
 
@@ -53,7 +56,8 @@ void ScenarioTimeline::paintEvent(QPaintEvent*)
     paintPlayhead(p, sc, m);
 }
 
-void ScenarioTimeline::paintRuler(QPainter& p, const Scenario& s, const TimelineScale& sc, const Metrics& m) const
+void ScenarioTimeline::paintRuler(QPainter& p, const Scenario& s, const TimelineScale& sc,
+                                  const Metrics& m) const
 {
     const CanvasColors& c = canvasColors();
     const QFontMetricsF fm(font());
@@ -69,7 +73,8 @@ void ScenarioTimeline::paintRuler(QPainter& p, const Scenario& s, const Timeline
     const QString widest = seconds ? QStringLiteral("00:00:00") : QStringLiteral("00:00");
     const qint64 step = sc.labelStep(fm.horizontalAdvance(widest) * 1.6);
     const double clockTop = ruler.top() + m.flagRow;
-    const double lanesBottom = m.lanesTop + static_cast<double>(std::max<std::size_t>(s.faults.size(), 1)) * m.laneHeight;
+    const double lanesBottom =
+        m.lanesTop + static_cast<double>(std::max<std::size_t>(s.faults.size(), 1)) * m.laneHeight;
     for (qint64 t = 0; t <= s.duration.ms; t += step) {
         const double x = sc.xOf(t);
         p.setPen(QPen(c.laneBorder, 1, Qt::DotLine));
@@ -113,7 +118,8 @@ void ScenarioTimeline::paintRuler(QPainter& p, const Scenario& s, const Timeline
     }
 }
 
-void ScenarioTimeline::paintLanes(QPainter& p, const Scenario& s, const TimelineScale& sc, const Metrics& m) const
+void ScenarioTimeline::paintLanes(QPainter& p, const Scenario& s, const TimelineScale& sc,
+                                  const Metrics& m) const
 {
     const CanvasColors& c = canvasColors();
     const QFontMetricsF fm(font());
@@ -133,12 +139,14 @@ void ScenarioTimeline::paintLanes(QPainter& p, const Scenario& s, const Timeline
         const QString label = faultLaneLabel(m_document->topology(), s.faults[static_cast<std::size_t>(i)]);
         const QRectF labelRect(m.margin, lane.top(), m.labelWidth, lane.height());
         p.setPen(c.cardTitle);
-        p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(label, Qt::ElideRight, m.labelWidth));
+        p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(label, Qt::ElideRight, m.labelWidth));
     }
     // The scenario's end.
     p.setPen(QPen(c.containerBorder, 1));
     const double end = sc.xOf(s.duration.ms);
-    p.drawLine(QPointF(end, m.lanesTop), QPointF(end, laneRect(static_cast<int>(s.faults.size()) - 1).bottom()));
+    p.drawLine(QPointF(end, m.lanesTop),
+               QPointF(end, laneRect(static_cast<int>(s.faults.size()) - 1).bottom()));
     for (int i = 0; i < static_cast<int>(s.faults.size()); ++i)
         paintBar(p, s, i, sc);
 }
@@ -173,7 +181,8 @@ void ScenarioTimeline::paintBar(QPainter& p, const Scenario& s, int index, const
         ridge.setAlphaF(0.6f);
         p.setPen(QPen(ridge, 1.2));
         for (double x : {bar.right() - 4.5, bar.right() - 7.5})
-            p.drawLine(QPointF(x, bar.top() + bar.height() * 0.3), QPointF(x, bar.bottom() - bar.height() * 0.3));
+            p.drawLine(QPointF(x, bar.top() + bar.height() * 0.3),
+                       QPointF(x, bar.bottom() - bar.height() * 0.3));
     }
     // The length inside the bar when it fits.
     const QString text = f.length ? durationText(*f.length) : tr("until the end");
@@ -190,7 +199,8 @@ void ScenarioTimeline::paintPlayhead(QPainter& p, const TimelineScale& sc, const
     const Scenario* s = scenario();
     const double x = sc.xOf(m_playhead);
     const QRectF ruler = rulerRect();
-    const double bottom = m.lanesTop + static_cast<double>(std::max<std::size_t>(s ? s->faults.size() : 0, 1)) * m.laneHeight;
+    const double bottom =
+        m.lanesTop + static_cast<double>(std::max<std::size_t>(s ? s->faults.size() : 0, 1)) * m.laneHeight;
     p.setPen(QPen(c.selection, 2));
     p.drawLine(QPointF(x, ruler.top() + m.flagRow), QPointF(x, bottom));
     const double h = m.tickRow;

@@ -35,9 +35,10 @@ qint64 TimelineScale::msAt(double x) const
 
 qint64 TimelineScale::labelStep(double minPixels) const
 {
-    static constexpr std::array<qint64, 16> steps{
-        10 * kSecond, 30 * kSecond, kMinute,     2 * kMinute,  5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute,
-        kHour,        2 * kHour,    3 * kHour,   6 * kHour,    12 * kHour,  24 * kHour,   48 * kHour,   168 * kHour};
+    static constexpr std::array<qint64, 16> steps{10 * kSecond, 30 * kSecond, kMinute,      2 * kMinute,
+                                                  5 * kMinute,  10 * kMinute, 15 * kMinute, 30 * kMinute,
+                                                  kHour,        2 * kHour,    3 * kHour,    6 * kHour,
+                                                  12 * kHour,   24 * kHour,   48 * kHour,   168 * kHour};
     for (qint64 step : steps)
         if (static_cast<double>(step) * m_perMs >= minPixels)
             return step;

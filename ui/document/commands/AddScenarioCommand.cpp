@@ -9,7 +9,8 @@ AddScenarioCommand::AddScenarioCommand(Document* document, Scenario scenario, QU
     : QUndoCommand(parent), m_document(document), m_scenario(std::move(scenario)),
       m_index(static_cast<int>(document->topology().scenarios.size()))
 {
-    setText(QObject::tr("Add scenario %1").arg(qstr(m_scenario.name.empty() ? m_scenario.id.str() : m_scenario.name)));
+    setText(QObject::tr("Add scenario %1")
+                .arg(qstr(m_scenario.name.empty() ? m_scenario.id.str() : m_scenario.name)));
 }
 
 void AddScenarioCommand::undo()

@@ -16,7 +16,8 @@ RemoveScenarioCommand::RemoveScenarioCommand(Document* document, const ScenarioI
         m_scenario = *it;
         m_index = static_cast<int>(it - list.begin());
     }
-    setText(QObject::tr("Delete scenario %1").arg(qstr(m_scenario.name.empty() ? id.str() : m_scenario.name)));
+    setText(
+        QObject::tr("Delete scenario %1").arg(qstr(m_scenario.name.empty() ? id.str() : m_scenario.name)));
 }
 
 void RemoveScenarioCommand::undo()
