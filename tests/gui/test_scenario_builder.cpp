@@ -443,6 +443,26 @@ private slots:
             QCOMPARE(back->injects, scenario().injects);
     }
 
+    void fromTemplate()
+    {
+        auto* button = child<QToolButton>(m_bar, "templateButton");
+        emit button->menu()->aboutToShow(); // the menu is filled from the current topology when it opens
+        auto* first = child<QAction>(button->menu(), "template-0");
+        QCOMPARE(first->text(), QStringLiteral("Region West Europe outage"));
+        const QString before = m_bar->currentScenario();
+        first->trigger();
+        const QString id = m_bar->currentScenario();
+        QCOMPARE(id, QStringLiteral("region-west-europe-outage"));
+        const Scenario* made = m_doc.topology().findScenario(ScenarioId(id.toStdString()));
+        QVERIFY(made);
+        QCOMPARE(made->faults.size(), std::size_t(1));
+        QCOMPARE(made->faults[0].target, (FaultTarget{FaultTarget::Scope::Region, "weu", std::nullopt}));
+        QCOMPARE(m_timeline->scenarioId(), id);
+        m_doc.undoStack()->undo();
+        QVERIFY(!m_doc.topology().findScenario(ScenarioId(id.toStdString())));
+        m_bar->setCurrentScenario(before);
+    }
+
     void deleteIsUndoable()
     {
         const std::size_t count = m_doc.topology().scenarios.size();

@@ -3,6 +3,7 @@
 #include "FaultLabels.h"
 #include "FaultMenu.h"
 #include "ScenarioEdits.h"
+#include "ScenarioTemplates.h"
 #include "ScenarioTimeline.h"
 #include "core/io/Units.h"
 #include "ui/common/DisplayText.h"
@@ -47,13 +48,19 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("scenarioCombo"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_combo->setMinimumContentsLength(24);
+    m_combo->setMinimumContentsLength(18);
     label->setBuddy(m_combo);
     m_new = makeButton(QStringLiteral("newScenarioButton"), tr("New…"), tr("A new, empty scenario"), this);
     m_rename =
         makeButton(QStringLiteral("renameScenarioButton"), tr("Rename…"), tr("Rename this scenario"), this);
     m_delete =
         makeButton(QStringLiteral("deleteScenarioButton"), tr("Delete"), tr("Delete this scenario"), this);
+    m_template = makeButton(QStringLiteral("templateButton"), tr("From template"),
+                            tr("A ready-made scenario for this topology"), this);
+    m_template->setPopupMode(QToolButton::InstantPopup);
+    auto* templates = new QMenu(m_template);
+    m_template->setMenu(templates);
+    connect(templates, &QMenu::aboutToShow, this, &ScenarioBar::fillTemplates);
     m_duration = new UnitField(
         QStringLiteral("scenarioDuration"),
         [](const QString& text) {
@@ -64,7 +71,9 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
         },
         this);
     m_duration->lineEdit()->setToolTip(tr("How long the scenario runs, e.g. 3h or 1h 30m"));
-    m_duration->lineEdit()->setMaximumWidth(110);
+    m_duration->lineEdit()->setMinimumWidth(
+        m_duration->fontMetrics().horizontalAdvance(QStringLiteral("0000h 00m")));
+    m_duration->lineEdit()->setMaximumWidth(m_duration->lineEdit()->minimumWidth() * 3 / 2);
     auto* durationLabel = new QLabel(tr("Duration:"), this);
     durationLabel->setBuddy(m_duration->lineEdit());
     m_addFault = makeButton(QStringLiteral("addFaultButton"), tr("Add fault"),
@@ -92,6 +101,7 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     layout->addWidget(label);
     layout->addWidget(m_combo);
     layout->addWidget(m_new);
+    layout->addWidget(m_template);
     layout->addWidget(m_rename);
     layout->addWidget(m_delete);
     layout->addSpacing(12);
@@ -193,6 +203,26 @@ void ScenarioBar::newScenario()
     s.name = name.toStdString();
     m_document->push(new AddScenarioCommand(m_document, s));
     setCurrentScenario(qstr(s.id.str()));
+}
+
+void ScenarioBar::fillTemplates()
+{
+    QMenu* menu = m_template->menu();
+    menu->clear();
+    const auto list = scenarioTemplatesFor(m_document->topology());
+    if (list.empty())
+        menu->addAction(tr("No templates fit this topology"))->setEnabled(false);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        QAction* action = menu->addAction(list[i].title);
+        action->setObjectName(QStringLiteral("template-%1").arg(i));
+        Scenario scenario = list[i].scenario;
+        connect(action, &QAction::triggered, this, [this, scenario]() mutable {
+            scenario.id =
+                ScenarioId(uniqueScenarioId(m_document->topology(), qstr(scenario.name)).toStdString());
+            m_document->push(new AddScenarioCommand(m_document, scenario));
+            setCurrentScenario(qstr(scenario.id.str()));
+        });
+    }
 }
 
 void ScenarioBar::renameScenario()

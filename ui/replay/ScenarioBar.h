@@ -13,11 +13,12 @@ class ScenarioTimeline;
 class UnitField;
 
 /// The row above the scenario timeline: the scenario combo ("scenarioCombo") and buttons to create
-/// ("newScenarioButton", asks a name), rename ("renameScenarioButton") and delete ("deleteScenarioButton")
-/// scenarios, its length ("field-scenarioDuration"), the fault palette ("addFaultButton": one action per
-/// kind, named "addFault-<kind>", adding a fault at the playhead on the canvas selection, or opening the
-/// fault dialog when nothing fitting is selected) and "addInjectButton". Every change is one undo step. The
-/// name dialog is "scenarioNameDialog".
+/// ("newScenarioButton", asks a name), add one from a template ("templateButton", actions "template-<n>"),
+/// rename ("renameScenarioButton") and delete ("deleteScenarioButton") scenarios, its length
+/// ("field-scenarioDuration"), the fault palette ("addFaultButton": one action per kind, named
+/// "addFault-<kind>", adding a fault at the playhead on the canvas selection, or opening the fault dialog
+/// when nothing fitting is selected) and "addInjectButton". Every change is one undo step. The name dialog is
+/// "scenarioNameDialog".
 class ScenarioBar : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ private:
     void deleteScenario();
     void addFault(int kind);
     void addInject();
+    void fillTemplates();
     void setDuration(const QString& text);
     /// Asks for a scenario name; empty when cancelled.
     QString askName(const QString& title, const QString& current);
@@ -59,6 +61,7 @@ private:
     QToolButton* m_rename = nullptr;
     QToolButton* m_delete = nullptr;
     UnitField* m_duration = nullptr;
+    QToolButton* m_template = nullptr;
     QToolButton* m_addFault = nullptr;
     QToolButton* m_addInject = nullptr;
 };
