@@ -15,6 +15,7 @@ struct ChangeEvent
         ComponentChanged, ///< some property of `id` changed (placement, dependencies, figures...)
         WorkloadsChanged, ///< a workload was added, removed or edited (`id` names it)
         RegionsChanged,   ///< a region was added, removed or edited (`id` names it)
+        ScenariosChanged, ///< a scenario was added, removed or edited (`id` names it)
         TopologyReplaced  ///< one edit changed many parts at once (a strategy applied): refresh everything
     };
     Kind kind = Kind::Reset;

@@ -309,6 +309,32 @@ void Document::replaceRegion(const Region& region)
     emitChange(ChangeEvent::Kind::RegionsChanged, qstr(region.id.str()));
 }
 
+void Document::insertScenario(int index, const Scenario& scenario)
+{
+    auto& list = m_topology.scenarios;
+    const auto at = static_cast<std::ptrdiff_t>(std::clamp(index, 0, static_cast<int>(list.size())));
+    list.insert(list.begin() + at, scenario);
+    emitChange(ChangeEvent::Kind::ScenariosChanged, qstr(scenario.id.str()));
+}
+
+void Document::removeScenario(const ScenarioId& id)
+{
+    auto it = findById(m_topology.scenarios, id);
+    if (it == m_topology.scenarios.end())
+        return;
+    m_topology.scenarios.erase(it);
+    emitChange(ChangeEvent::Kind::ScenariosChanged, qstr(id.str()));
+}
+
+void Document::replaceScenario(const Scenario& scenario)
+{
+    auto it = findById(m_topology.scenarios, scenario.id);
+    if (it == m_topology.scenarios.end())
+        return;
+    *it = scenario;
+    emitChange(ChangeEvent::Kind::ScenariosChanged, qstr(scenario.id.str()));
+}
+
 void Document::replacePolicies(const std::vector<Policy>& policies)
 {
     m_topology.policies = policies;
@@ -323,7 +349,8 @@ void Document::replaceTopology(const Topology& topology)
 
 void Document::emitChange(ChangeEvent::Kind kind, const QString& id)
 {
-    m_layout = computeLayout(m_topology);
+    if (kind != ChangeEvent::Kind::ScenariosChanged) // scenarios are not drawn on the canvas
+        m_layout = computeLayout(m_topology);
     emit changed(ChangeEvent{kind, id});
 }
 

@@ -100,6 +100,12 @@ public:
     void removeRegion(const RegionId& id);
     /// Replaces the region with the same id.
     void replaceRegion(const Region& region);
+    /// Inserts a scenario at `index` (clamped).
+    void insertScenario(int index, const Scenario& scenario);
+    /// Removes a scenario by id.
+    void removeScenario(const ScenarioId& id);
+    /// Replaces the scenario with the same id.
+    void replaceScenario(const Scenario& scenario);
     /// Replaces the policies (used when removing a workload, and by the policies editor).
     void replacePolicies(const std::vector<Policy>& policies);
     /// Replaces the whole topology in one step (applying a strategy), keeping file and undo history.

@@ -11,6 +11,7 @@
 #include "ui/document/DocumentEditing.h"
 
 #include <QGraphicsLineItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QUndoStack>
 #include <set>
@@ -55,7 +56,8 @@ void TopologyScene::setOverlays(const Overlays& overlays)
 
 void TopologyScene::onChanged(const ChangeEvent& event)
 {
-    Q_UNUSED(event);
+    if (event.kind == ChangeEvent::Kind::ScenariosChanged)
+        return; // scenarios are not drawn on the canvas
     rebuild();
 }
 
@@ -327,6 +329,44 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
     m_pressPositions.clear();
     if (!moved.empty())
         commitDrag(moved);
+}
+
+// ---- Fault targets ----
+
+std::optional<std::pair<FaultTarget, QString>> TopologyScene::faultTargetAt(QPointF scenePos) const
+{
+    const Topology& t = shownTopology();
+    if (const ComponentItem* card = cardAt(scenePos)) {
+        // A replica card carries the replica's own id: a replica can be failed on its own.
+        return std::make_pair(FaultTarget{FaultTarget::Scope::Component, card->info().id.toStdString(), std::nullopt},
+                              card->info().title);
+    }
+    const Placement at = placementAt(scenePos);
+    if (at.site) {
+        const Site* site = t.findSite(*at.site);
+        return std::make_pair(FaultTarget{FaultTarget::Scope::Site, at.site->str(), std::nullopt},
+                              site && !site->name.empty() ? qstr(site->name) : qstr(at.site->str()));
+    }
+    if (!at.region)
+        return std::nullopt;
+    const Region* region = t.findRegion(*at.region);
+    const QString name = region && !region->name.empty() ? qstr(region->name) : qstr(at.region->str());
+    if (at.zone)
+        return std::make_pair(FaultTarget{FaultTarget::Scope::Zone, at.region->str(), at.zone},
+                              tr("%1 zone %2").arg(name).arg(*at.zone));
+    return std::make_pair(FaultTarget{FaultTarget::Scope::Region, at.region->str(), std::nullopt}, name);
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
+{
+    if (!m_faultMenuEnabled) {
+        QGraphicsScene::contextMenuEvent(event);
+        return;
+    }
+    if (const auto target = faultTargetAt(event->scenePos())) {
+        event->accept();
+        emit faultTargetMenuRequested(target->first, target->second, event->screenPos());
+    }
 }
 
 } // namespace firedrill::ui

@@ -4,15 +4,18 @@
 #include "DiagramLayout.h"
 #include "Overlays.h"
 #include "core/model/ComponentKind.h"
+#include "core/model/Scenario.h"
 #include "ui/document/commands/MoveComponentCommand.h"
 
 #include <QGraphicsScene>
 #include <QPointF>
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QGraphicsLineItem;
+class QGraphicsSceneContextMenuEvent;
 
 namespace firedrill::ui {
 
@@ -101,6 +104,28 @@ private:
     std::map<QString, QPointF> m_pressPositions;
     QString m_connectFrom;
     QGraphicsLineItem* m_rubberLine = nullptr;
+
+    // ---- Fault targets: right-click on the replay page offers faults for what was clicked ----
+public:
+    /// While on, a right-click on a card, a zone lane, a region or a site emits faultTargetMenuRequested()
+    /// instead of the editor's behaviour. Off by default.
+    void setFaultMenuEnabled(bool on) { m_faultMenuEnabled = on; }
+    /// Whether right-clicks ask for a fault menu.
+    bool faultMenuEnabled() const { return m_faultMenuEnabled; }
+    /// What a right-click at `scenePos` would offer faults for: a card (its component or replica id), a
+    /// zone lane, a region or a site, with the name to show ("West Europe zone 2"); nullopt elsewhere.
+    std::optional<std::pair<FaultTarget, QString>> faultTargetAt(QPointF scenePos) const;
+
+signals:
+    /// A right-click on `target` (shown as `label`) at `screenPos` while the fault menu is enabled.
+    void faultTargetMenuRequested(const firedrill::FaultTarget& target, const QString& label,
+                                  const QPoint& screenPos);
+
+protected:
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+
+private:
+    bool m_faultMenuEnabled = false;
 };
 
 } // namespace firedrill::ui

@@ -42,10 +42,15 @@ QString UnitField::error() const
     return m_error->text();
 }
 
-void UnitField::finish()
+bool UnitField::validate()
 {
     const QString text = m_edit->text().trimmed();
-    const QString reason = text.isEmpty() ? QString() : m_check(text);
+    setError(text.isEmpty() ? QString() : m_check(text));
+    return m_error->text().isEmpty();
+}
+
+void UnitField::setError(const QString& reason)
+{
     if (!reason.isEmpty()) {
         m_error->setText(reason);
         m_error->show();
@@ -55,6 +60,13 @@ void UnitField::finish()
     m_error->clear();
     m_error->hide();
     m_edit->setStyleSheet({});
+}
+
+void UnitField::finish()
+{
+    if (!validate())
+        return;
+    const QString text = m_edit->text().trimmed();
     if (text != m_shown) {
         m_shown = text;
         emit committed(text);

@@ -25,6 +25,10 @@ public:
     QString text() const;
     /// The reason shown in red, or empty.
     QString error() const;
+    /// Checks the text typed now and shows or clears the reason, without committing; true when accepted.
+    bool validate();
+    /// Shows `reason` in red under the field (a check that involves other fields); empty clears it.
+    void setError(const QString& reason);
     /// The line edit (named "field-<name>").
     QLineEdit* lineEdit() const { return m_edit; }
 
