@@ -4,8 +4,9 @@
 #include "Commands.h"
 #include "InputDocument.h"
 
-#include "core/analysis/RecoveryEstimator.h"
 #include "core/io/Units.h"
+#include "core/sim/ReplayCsv.h"
+#include "core/sim/ReplayVerdict.h"
 #include "core/sim/ScenarioPlayer.h"
 #include "core/sim/models/ReplayWorld.h"
 
@@ -34,14 +35,26 @@ std::string num(double v)
     return buf;
 }
 
-nlohmann::json toJson(const sim::ReplayResult& r)
+nlohmann::json durationOrNull(const std::optional<Duration>& d)
+{
+    return d ? nlohmann::json(d->ms) : nlohmann::json();
+}
+
+nlohmann::json verdictOrNull(const sim::TargetVerdict& v)
+{
+    return v.state == sim::VerdictState::NoTarget ? nlohmann::json() : nlohmann::json(sim::verdictName(v.state));
+}
+
+nlohmann::json toJson(const sim::ReplayResult& r, const std::vector<sim::WorkloadVerdict>& verdicts)
 {
     nlohmann::json j{{"scenario", r.scenario.str()},     {"name", r.name},
                      {"duration_ms", r.duration.ms},     {"seed", r.seed},
                      {"worst_case_dns", r.worstCaseDns}, {"sample_interval_ms", r.sampleInterval.ms},
                      {"fingerprint", r.fingerprint},     {"events", r.events}};
     j["workloads"] = nlohmann::json::array();
-    for (const auto& w : r.workloads) {
+    for (std::size_t k = 0; k < r.workloads.size(); ++k) {
+        const auto& w = r.workloads[k];
+        const auto& v = verdicts[k];
         nlohmann::json jw{{"id", w.id.str()},
                           {"name", w.name},
                           {"demanded", w.demanded},
@@ -57,6 +70,14 @@ nlohmann::json toJson(const sim::ReplayResult& r)
         jw["disrupted_at_ms"] = w.disruptedAt ? nlohmann::json(*w.disruptedAt) : nlohmann::json();
         jw["recovered_at_ms"] = w.recoveredAt ? nlohmann::json(*w.recoveredAt) : nlohmann::json();
         jw["rto_ms"] = w.rto ? nlohmann::json(w.rto->ms) : nlohmann::json();
+        jw["estimate_rto_ms"] = v.estimateRtoUnbounded ? nlohmann::json() : nlohmann::json(v.estimateRto.ms);
+        jw["estimate_rpo_ms"] = v.estimateRpoUnbounded ? nlohmann::json() : nlohmann::json(v.estimateRpo.ms);
+        jw["rto_target_ms"] = durationOrNull(v.rto.target);
+        jw["rto_verdict"] = verdictOrNull(v.rto);
+        jw["rto_over_ms"] = durationOrNull(v.rto.over);
+        jw["rpo_target_ms"] = durationOrNull(v.rpo.target);
+        jw["rpo_verdict"] = verdictOrNull(v.rpo);
+        jw["rpo_over_ms"] = durationOrNull(v.rpo.over);
         nlohmann::json byRegion = nlohmann::json::object();
         for (std::size_t i = 0; i < w.series.regions.size(); ++i)
             byRegion[w.series.regions[i].empty() ? "-" : w.series.regions[i]] = w.series.servedByRegion[i];
@@ -78,55 +99,37 @@ bool writeCsv(const std::filesystem::path& dir, const sim::ReplayResult& r)
     std::filesystem::create_directories(dir, ec);
     if (ec)
         return false;
-    const double step = r.sampleInterval.toSeconds();
-    for (const auto& w : r.workloads) {
-        const auto write = [&](const std::string& name, const std::vector<std::string>& cols,
-                               const std::vector<const std::vector<double>*>& data) {
-            std::ofstream out(dir / (w.id.str() + "-" + name + ".csv"));
-            out << "time_s";
-            for (const auto& c : cols)
-                out << ',' << c;
-            out << '\n';
-            const std::size_t n = data.empty() ? 0 : data.front()->size();
-            for (std::size_t i = 0; i < n; ++i) {
-                out << static_cast<double>(i) * step;
-                for (const auto* d : data)
-                    out << ',' << (*d)[i];
-                out << '\n';
-            }
-            return static_cast<bool>(out);
-        };
-        std::vector<std::string> regions;
-        std::vector<const std::vector<double>*> served;
-        for (std::size_t i = 0; i < w.series.regions.size(); ++i) {
-            regions.push_back(w.series.regions[i].empty() ? "-" : w.series.regions[i]);
-            served.push_back(&w.series.servedByRegion[i]);
-        }
-        if (!write("served", regions, served) || !write("availability", {"availability"}, {&w.series.availability}) ||
-            !write("latency", {"latency_ms"}, {&w.series.latencyMs}) ||
-            !write("replication-lag", {"lag_s"}, {&w.series.replicationLagS}) ||
-            !write("writes-lost", {"writes_lost"}, {&w.series.writesLost}) ||
-            !write("backlog", {"messages"}, {&w.series.backlog}))
+    for (const auto& file : sim::replayCsvFiles(r)) {
+        std::ofstream out(dir / file.name);
+        out << file.text;
+        if (!out)
             return false;
     }
     return true;
 }
 
-void printSummary(const Topology& t, const Scenario& s, const sim::ReplayResult& r)
+std::string policySuffix(const sim::TargetVerdict& v)
 {
-    const DisruptionClass cls = disruptionOf(s);
+    switch (v.state) {
+    case sim::VerdictState::NoTarget: return {};
+    case sim::VerdictState::Met: return "; policy " + formatDurationReadable(*v.target) + " (met)";
+    case sim::VerdictState::Breached: return "; policy " + formatDurationReadable(*v.target) + " (breached)";
+    case sim::VerdictState::Undecided:
+        return "; policy " + formatDurationReadable(*v.target) + " (undecided: the scenario ends first)";
+    }
+    return {};
+}
+
+void printSummary(const Scenario& s, const sim::ReplayResult& r, const std::vector<sim::WorkloadVerdict>& verdicts)
+{
     std::cout << "Scenario " << s.id.str() << ": " << s.name << " (" << formatDurationReadable(s.duration) << ", seed "
               << r.seed << (r.worstCaseDns ? ", worst-case DNS" : "") << ")\n";
-    for (const auto& w : r.workloads) {
-        const Workload& wl = *t.findWorkload(w.id);
+    for (std::size_t k = 0; k < r.workloads.size(); ++k) {
+        const auto& w = r.workloads[k];
+        const auto& v = verdicts[k];
         std::cout << "\n  " << w.id.str() << " (" << w.name << ")\n";
         std::cout << "    availability " << pct(w.availability) << ": served " << num(w.served) << " of " << num(w.demanded)
                   << " requests, failed " << num(w.failed) << ", degraded " << num(w.degraded) << "\n";
-        const RecoveryEstimate est = estimateRecovery(t, wl, cls);
-        const Policy* policy = nullptr;
-        for (const auto& p : t.policies)
-            if (p.workload == w.id && p.disruption == cls)
-                policy = &p;
         std::cout << "    measured RTO ";
         if (!w.disruptedAt)
             std::cout << "- (never below the threshold)";
@@ -135,26 +138,14 @@ void printSummary(const Topology& t, const Scenario& s, const sim::ReplayResult&
         else
             std::cout << formatDurationReadable(*w.rto) << " (down at " << sim::models::clock(*w.disruptedAt) << ", back at "
                       << sim::models::clock(*w.recoveredAt) << ")";
-        std::cout << "; estimate " << (est.rto.unbounded ? std::string("unbounded") : formatDurationReadable(est.rto.total));
-        if (policy && policy->rto)
-        {
-            // Not recovered yet, but the target has not passed either: the scenario ends first.
-            const bool undecided = !w.rto && w.disruptedAt && r.duration - Duration{*w.disruptedAt} <= *policy->rto;
-            std::cout << "; policy " << formatDurationReadable(*policy->rto)
-                      << (undecided ? " (undecided: the scenario ends first)"
-                          : (w.rto && *w.rto <= *policy->rto) || !w.disruptedAt ? " (met)"
-                                                                               : " (breached)");
-        }
-        std::cout << "\n";
+        std::cout << "; estimate " << (v.estimateRtoUnbounded ? std::string("unbounded") : formatDurationReadable(v.estimateRto))
+                  << policySuffix(v.rto) << "\n";
         if (!w.reason.empty())
             std::cout << "      differs from the estimate: " << w.reason << "\n";
         std::cout << "    measured RPO " << (w.rpoUnbounded ? std::string("unbounded") : formatDurationReadable(w.rpoWindow))
                   << " (" << num(w.writesLost) << " writes lost); estimate "
-                  << (est.rpo.unbounded ? std::string("unbounded") : formatDurationReadable(est.rpo.total));
-        if (policy && policy->rpo)
-            std::cout << "; policy " << formatDurationReadable(*policy->rpo)
-                      << (w.rpoWindow <= *policy->rpo && !w.rpoUnbounded ? " (met)" : " (breached)");
-        std::cout << "\n";
+                  << (v.estimateRpoUnbounded ? std::string("unbounded") : formatDurationReadable(v.estimateRpo))
+                  << policySuffix(v.rpo) << "\n";
     }
     std::cout << "\nEvent log\n";
     for (const auto& e : r.log)
@@ -193,10 +184,15 @@ int runSimulate(const SimulateOptions& o)
         std::cerr << "cannot write CSV files to " << o.csvDir << '\n';
         return ExitCode::InvalidInput;
     }
+    const auto verdicts = sim::judgeReplay(t, *s, *result);
+    if (!verdicts) {
+        std::cerr << verdicts.error().message << '\n';
+        return ExitCode::InvalidInput;
+    }
     if (o.json)
-        std::cout << toJson(*result).dump(2) << '\n';
+        std::cout << toJson(*result, *verdicts).dump(2) << '\n';
     else
-        printSummary(t, *s, *result);
+        printSummary(*s, *result, *verdicts);
     return ExitCode::Ok;
 }
 

@@ -326,6 +326,18 @@ Fault readFault(ReadContext& ctx, const YamlNode& n, const std::string& path)
     return f;
 }
 
+Inject readInject(ReadContext& ctx, const YamlNode& n, const std::string& path)
+{
+    Inject inject;
+    ctx.record(path, n); // even when it is not a map: the validator's findings about it land on its error
+    YamlFieldReader r(ctx, n, path, "an inject");
+    if (!r.valid())
+        return inject;
+    r.required("at", inject.at, yv::duration);
+    r.required("prompt", inject.prompt, yv::text);
+    return inject;
+}
+
 std::optional<std::uint64_t> seedValue(ReadContext& ctx, const YamlNode& n, const std::string& what)
 {
     auto t = yv::text(ctx, n, what);
@@ -354,6 +366,9 @@ Scenario readScenario(ReadContext& ctx, const YamlNode& n, const std::string& pa
     r.optional("seed", s.seed, seedValue);
     forEachItem(ctx, r.get("faults"), "faults", [&](const YamlNode& item, std::size_t i) {
         s.faults.push_back(readFault(ctx, item, path + ".faults[" + std::to_string(i) + "]"));
+    });
+    forEachItem(ctx, r.get("injects"), "injects", [&](const YamlNode& item, std::size_t i) {
+        s.injects.push_back(readInject(ctx, item, path + ".injects[" + std::to_string(i) + "]"));
     });
     return s;
 }

@@ -7,6 +7,7 @@
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace firedrill {
@@ -355,6 +356,16 @@ Out scenario(const Scenario& s)
         faults.items.push_back(std::move(m));
     }
     o.add("faults", std::move(faults));
+    if (!s.injects.empty()) {
+        // In time order; injects at the same instant keep the order they were given in.
+        std::vector<Inject> sorted = s.injects;
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Inject& a, const Inject& b) { return a.at < b.at; });
+        Out injects = Out::sequence();
+        for (const auto& inject : sorted)
+            injects.items.push_back(
+                Out::map().add("at", formatDuration(inject.at)).add("prompt", Out::userString(inject.prompt)));
+        o.add("injects", std::move(injects));
+    }
     return o;
 }
 

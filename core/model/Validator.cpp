@@ -540,6 +540,22 @@ private:
             if (f.kind == FaultKind::Surge && !f.multiplier)
                 error(fp + ".multiplier", "missing-parameter", "a surge needs a multiplier");
         }
+        checkInjects(s, path);
+    }
+
+    void checkInjects(const Scenario& s, const std::string& path)
+    {
+        for (std::size_t i = 0; i < s.injects.size(); ++i) {
+            const auto& inject = s.injects[i];
+            const auto ip = path + ".injects[" + std::to_string(i) + "]";
+            nonNegative(ip + ".at", inject.at, "at");
+            if (inject.at.ms >= 0 && s.duration.ms > 0 && inject.at >= s.duration)
+                warning(ip + ".at", "inject-after-end",
+                        "the inject is not before the end of the scenario, so the replay never stops there");
+            if (inject.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
+                error(ip + ".prompt", "empty-prompt",
+                      "an inject needs a prompt: the question or news shown to the team when the replay stops");
+        }
     }
 
     const Topology& m_t;

@@ -1,5 +1,10 @@
 // firedrill-cli as scripts meet it: exit codes 0 / 1 / 2, messages with file:line:column, JSON output.
 #include "CliRun.h"
+
+#include "core/io/TopologyFile.h"
+#include "core/sim/ReplayCsv.h"
+#include "core/sim/ScenarioPlayer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -229,6 +234,41 @@ private slots:
         QVERIFY(human.out.contains(QStringLiteral("Traffic Manager tm marks agw-weu degraded after 3 failed probes")));
         QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("nope"), sample("two-region.yaml")}).exitCode, 1);
         QCOMPARE(cli({QStringLiteral("simulate"), sample("two-region.yaml")}).exitCode, 2);
+    }
+
+    void simulateJsonCarriesTheVerdicts()
+    {
+        // weu-down: measured 15m 40s against the 15m region target (40 s over), RPO 5s within 1m.
+        QTemporaryDir dir;
+        const Run r = cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("weu-down"),
+                           QStringLiteral("--json"), QStringLiteral("--csv"), dir.path(), sample("two-region.yaml")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto w = QJsonDocument::fromJson(r.out.toUtf8())[QStringLiteral("workloads")][0];
+        QCOMPARE(w[QStringLiteral("estimate_rto_ms")].toInteger(), 940000);
+        QCOMPARE(w[QStringLiteral("estimate_rpo_ms")].toInteger(), 5000);
+        QCOMPARE(w[QStringLiteral("rto_target_ms")].toInteger(), 900000);
+        QCOMPARE(w[QStringLiteral("rto_verdict")].toString(), QStringLiteral("breached"));
+        QCOMPARE(w[QStringLiteral("rto_over_ms")].toInteger(), 40000);
+        QCOMPARE(w[QStringLiteral("rpo_target_ms")].toInteger(), 60000);
+        QCOMPARE(w[QStringLiteral("rpo_verdict")].toString(), QStringLiteral("met"));
+        QVERIFY(w[QStringLiteral("rpo_over_ms")].isNull());
+        // The CSV files are core's, byte for byte.
+        auto t = firedrill::loadTopologyYamlFile(sample("two-region.yaml").toStdString());
+        QVERIFY(t.ok());
+        const auto replay = firedrill::sim::replayScenario(*t.topology, firedrill::ScenarioId("weu-down"), {});
+        QVERIFY(replay.ok());
+        const auto files = firedrill::sim::replayCsvFiles(*replay);
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.csv")}).size(), static_cast<qsizetype>(files.size()));
+        for (const auto& f : files)
+            QCOMPARE(readFile(dir.filePath(QString::fromStdString(f.name))), QByteArray::fromStdString(f.text));
+        // No target of the scenario's class: null verdicts. two-region has no dependency policy.
+        const Run vpn = cli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("vpn-cut"),
+                             QStringLiteral("--json"), sample("two-region.yaml")});
+        QVERIFY2(vpn.exitCode == 0, qPrintable(vpn.err));
+        const auto v = QJsonDocument::fromJson(vpn.out.toUtf8())[QStringLiteral("workloads")][0];
+        QVERIFY(v[QStringLiteral("rto_verdict")].isNull());
+        QVERIFY(v[QStringLiteral("rto_target_ms")].isNull());
+        QVERIFY(v[QStringLiteral("rpo_verdict")].isNull());
     }
 
     void monteCarloShardsMergeExactly()

@@ -161,6 +161,37 @@ private slots:
         QCOMPARE(*r.topology->workloads[0].strategy->scaleFactor, 0.5);
     }
 
+    void injectsNeedAPromptAndATimeInsideTheScenario()
+    {
+        // The base scenario lasts 2h; its faults list ends on line 29, so the injects start on line 31.
+        const std::string text = baseTopology() + "    injects:\n"
+                                                  "      - {at: 20m, prompt: \"\"}\n"
+                                                  "      - {at: 2h, prompt: Too late}\n"
+                                                  "      - {at: -5m, prompt: Too early}\n"
+                                                  "      - {at: 1h59m, prompt: Just in time}\n";
+        const auto r = read(text);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.diagnostics.size(), std::size_t(3));
+        const auto empty = withCode(r, "empty-prompt");
+        QCOMPARE(empty.size(), std::size_t(1));
+        QCOMPARE(empty[0].severity, Severity::Error);
+        QCOMPARE(empty[0].path, std::string("scenarios[s1].injects[0].prompt"));
+        QCOMPARE(empty[0].where.line, 31);
+        QCOMPARE(empty[0].where.column, 27);
+        const auto late = withCode(r, "inject-after-end");
+        QCOMPARE(late.size(), std::size_t(1)); // at the very end counts as after it; 1h59m does not
+        QCOMPARE(late[0].severity, Severity::Warning);
+        QCOMPARE(late[0].where.line, 32);
+        const auto early = withCode(r, "negative-duration");
+        QCOMPARE(early.size(), std::size_t(1));
+        QCOMPARE(early[0].where.line, 33);
+        QCOMPARE(r.topology->scenarios[0].injects.size(), std::size_t(4));
+        // A prompt of blanks is as empty as no prompt.
+        const auto blank = read(baseTopology() + "    injects:\n      - {at: 20m, prompt: \"  \"}\n");
+        QCOMPARE(withCode(blank, "empty-prompt").size(), std::size_t(1));
+        QVERIFY2(read(baseTopology() + "    injects:\n      - {at: 0s, prompt: Go}\n").ok(), "an inject at 0s is fine");
+    }
+
     void validateWorksOnValuesBuiltInCode()
     {
         Topology t;

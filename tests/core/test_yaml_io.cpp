@@ -115,6 +115,70 @@ private slots:
         QCOMPARE(writeTopologyYaml(*back.topology), written);
     }
 
+    void injectsRoundTripInTimeOrder()
+    {
+        auto r = readTopologyYaml(baseTopology() + "    injects:\n"
+                                                   "      - {at: 1h, prompt: Second}\n"
+                                                   "      - at: 20m\n"
+                                                   "        prompt: \"Traffic Manager has marked West Europe degraded. Who decides?\"\n"
+                                                   "      - {at: 1h, prompt: \"Third, after Second\"}\n",
+                                  "t.yaml");
+        QVERIFY2(r.ok(), dump(r).constData());
+        const Scenario& read = r.topology->scenarios[0];
+        QCOMPARE(read.injects.size(), std::size_t(3));
+        // The reader keeps the file's order.
+        QCOMPARE(read.injects[0].at, Duration::hours(1));
+        QCOMPARE(read.injects[1].at, Duration::minutes(20));
+        QCOMPARE(read.injects[1].prompt, std::string("Traffic Manager has marked West Europe degraded. Who decides?"));
+        QCOMPARE(read.injects[2].prompt, std::string("Third, after Second"));
+        // The writer sorts by time; the two at 1h keep their order.
+        const std::string written = writeTopologyYaml(*r.topology);
+        const std::string expected =
+            "    injects:\n"
+            "      - {at: 20m, prompt: \"Traffic Manager has marked West Europe degraded. Who decides?\"}\n"
+            "      - {at: 1h, prompt: Second}\n"
+            "      - {at: 1h, prompt: \"Third, after Second\"}\n";
+        QVERIFY2(written.size() >= expected.size() &&
+                     written.compare(written.size() - expected.size(), expected.size(), expected) == 0,
+                 written.c_str());
+        const auto back = readTopologyYaml(written, "written.yaml");
+        QVERIFY2(back.ok(), dump(back).constData());
+        Topology sorted = *r.topology;
+        std::swap(sorted.scenarios[0].injects[0], sorted.scenarios[0].injects[1]);
+        QVERIFY(*back.topology == sorted);
+        QCOMPARE(writeTopologyYaml(*back.topology), written);
+        // A scenario without injects writes no injects key.
+        sorted.scenarios[0].injects.clear();
+        QVERIFY(writeTopologyYaml(sorted).find("injects") == std::string::npos);
+    }
+
+    void injectSchemaErrorsNameLineAndColumn()
+    {
+        // The base scenario's faults end on line 29: "injects:" is on line 30.
+        const auto r = readTopologyYaml(baseTopology() + "    injects:\n"
+                                                         "      - {at: 20m}\n"
+                                                         "      - {at: soon, prompt: Call now}\n"
+                                                         "      - {at: 30m, prompt: Call the bridge, colour: red}\n"
+                                                         "      - just a prompt\n",
+                                        "t.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.diagnostics.size(), std::size_t(4));
+        QCOMPARE(r.diagnostics[0].format(), std::string("t.yaml:31:9: error: an inject needs 'prompt' [scenarios[s1].injects[0]]"));
+        QCOMPARE(r.diagnostics[1].format(),
+                 std::string("t.yaml:32:14: error: at: 'soon' is not a duration such as 30s, 15m, 1.5h, 2d, 250ms or 1h30m"));
+        QCOMPARE(r.diagnostics[2].severity, Severity::Warning);
+        QCOMPARE(r.diagnostics[2].where.line, 33);
+        QCOMPARE(r.diagnostics[2].where.column, 44);
+        QCOMPARE(r.diagnostics[2].message,
+                 std::string("unknown key 'colour' in an inject is ignored; expected one of: at, prompt"));
+        QCOMPARE(r.diagnostics[3].where.line, 34);
+        QCOMPARE(r.diagnostics[3].message, std::string("an inject must be a map of 'key: value' entries"));
+        // Not a list at all.
+        const auto notList = readTopologyYaml(baseTopology() + "    injects: {at: 20m, prompt: Go}\n", "t.yaml");
+        QCOMPARE(withCode(notList, "bad-type").size(), std::size_t(1));
+        QCOMPARE(withCode(notList, "bad-type")[0].where.line, 30);
+    }
+
     void schemaErrorsNameLineAndColumn()
     {
         const std::string text = "firedrill: 1\n"

@@ -287,7 +287,7 @@ private slots:
         QCOMPARE(noScenario.error().code, std::string("unknown-scenario"));
         Topology empty = t;
         empty.scenarios.push_back(
-            Scenario{ScenarioId("quiet"), "Nothing happens", Duration::hours(1), {}, {}});
+            Scenario{ScenarioId("quiet"), "Nothing happens", Duration::hours(1), {}, {}, {}});
         auto noFaults = generateDrillPlan(empty, WorkloadId("trading"), ScenarioId("quiet"));
         QVERIFY(!noFaults);
         QCOMPARE(noFaults.error().code, std::string("empty-scenario"));

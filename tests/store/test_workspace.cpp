@@ -101,6 +101,36 @@ private slots:
         QCOMPARE(*ws->file().revisionText(1), writeTopologyYaml(original));
     }
 
+    void scenariosWithInjectsSurvive()
+    {
+        Topology original = fixture();
+        Scenario drill;
+        drill.id = ScenarioId("weu-down");
+        drill.name = "West Europe outage";
+        drill.duration = Duration::hours(2);
+        drill.seed = 7;
+        drill.faults.push_back(Fault{Duration::minutes(10), FaultTarget{FaultTarget::Scope::Region, "weu", std::nullopt},
+                                     FaultKind::Outage, Duration::hours(1), std::nullopt, std::nullopt, std::nullopt,
+                                     std::nullopt});
+        drill.injects.push_back(Inject{Duration::minutes(12), "Front door has marked West Europe down. Who decides?"});
+        drill.injects.push_back(Inject{Duration::minutes(40), "The database is still in West Europe: fail over?"});
+        original.scenarios.push_back(drill);
+        QTemporaryDir dir;
+        const auto path = pathIn(dir, "drill.firedrill");
+        {
+            auto ws = Workspace::create(path, original, "With a drill");
+            QVERIFY2(ws.ok(), ws.ok() ? "" : messageOf(ws.error()));
+        }
+        auto ws = Workspace::open(path);
+        QVERIFY2(ws.ok(), ws.ok() ? "" : messageOf(ws.error()));
+        auto current = ws->currentTopology();
+        QVERIFY2(current.ok(), current.ok() ? "" : messageOf(current.error()));
+        QCOMPARE(current->scenarios.size(), std::size_t{1});
+        QCOMPARE(current->scenarios[0].injects.size(), std::size_t{2});
+        QCOMPARE(current->scenarios[0].injects[1].prompt, std::string("The database is still in West Europe: fail over?"));
+        QVERIFY(*current == original);
+    }
+
     void saveTopologyAtAndRestore()
     {
         QTemporaryDir dir;
