@@ -11,7 +11,10 @@
 //   FIREDRILL_OVERLAYS=1          turn every canvas overlay on (SPOFs, cost, SLA, problems).
 //   FIREDRILL_DOCK=<name>         raise this dock (its object name, e.g. workloadsDock) before the screenshot.
 //   FIREDRILL_PAGE=<n>            show page n of the centre (1 diagram, 2 strategies and trade-offs,
-//                                 3 availability over a year, 4 drill plans).
+//                                 3 availability over a year, 4 drill plans, 5 outage replay).
+//   FIREDRILL_REPLAY=<id>@<clock> on the replay page, replay scenario <id> up to <clock> ("weu-down@00:12:10");
+//                                 the page opens with it.
+//   FIREDRILL_TRAINER=1           with FIREDRILL_REPLAY: show it in trainer mode.
 //   FIREDRILL_MONTECARLO=<years>  on the availability page, run this many simulated years before the
 //                                 screenshot.
 //   FIREDRILL_STRATEGY=<name>     choose this strategy (e.g. active-passive-full) for the workload in focus,
@@ -23,6 +26,7 @@
 
 #include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/replay/ReplayView.h"
 #include "ui/availability/AvailabilityView.h"
 #include "ui/drill/PlanPdfRender.h"
 #include "ui/strategy/StrategyAnalysis.h"
@@ -54,6 +58,8 @@ struct BatchOptions
     int page = 0;
     QString strategy;
     quint64 monteCarloYears = 0;
+    QString replay;
+    bool trainer = false;
 
     static BatchOptions fromEnvironment()
     {
@@ -66,6 +72,8 @@ struct BatchOptions
         o.page = qEnvironmentVariableIntValue("FIREDRILL_PAGE");
         o.strategy = qEnvironmentVariable("FIREDRILL_STRATEGY");
         o.monteCarloYears = qEnvironmentVariable("FIREDRILL_MONTECARLO").toULongLong();
+        o.replay = qEnvironmentVariable("FIREDRILL_REPLAY");
+        o.trainer = qEnvironmentVariableIntValue("FIREDRILL_TRAINER") != 0;
         return o;
     }
     bool unattended() const { return quitAfterLoad || !screenshot.isEmpty(); }
@@ -175,6 +183,21 @@ int main(int argc, char* argv[])
             else
                 printError(QStringLiteral("no strategy named “%1”").arg(batch.strategy));
         }
+        if (!batch.replay.isEmpty()) {
+            const QString id = batch.replay.section(QLatin1Char('@'), 0, 0);
+            // "hh:mm:ss" (hours may exceed 24) since the scenario's start.
+            qint64 at = 0;
+            for (const QString& part : batch.replay.section(QLatin1Char('@'), 1).split(QLatin1Char(':'), Qt::SkipEmptyParts))
+                at = at * 60 + part.toLongLong();
+            auto* replay = window.replayView();
+            window.pages()->setCurrentWidget(replay);
+            if (!replay->setScenario(id))
+                printError(QStringLiteral("no scenario “%1” to replay").arg(id));
+            else
+                replay->seek(at * 1000);
+            if (batch.trainer)
+                replay->setTrainerMode(true);
+        }
         if (batch.monteCarloYears > 0) {
             window.availabilityView()->setYears(batch.monteCarloYears);
             window.availabilityView()->run();
@@ -185,7 +208,9 @@ int main(int argc, char* argv[])
         auto* settle = new QTimer(&window);
         settle->setInterval(200);
         QObject::connect(settle, &QTimer::timeout, &window, [&, loaded, settle, waited = 0]() mutable {
-            const bool busy = window.strategyAnalysis()->busy() || window.availabilityView()->isRunning();
+            const bool replaying = !batch.replay.isEmpty() && (window.replayView()->engineBusy() ||
+                                                               window.replayView()->run().timeMs != window.replayView()->requestedTime());
+            const bool busy = window.strategyAnalysis()->busy() || window.availabilityView()->isRunning() || replaying;
             if (busy && ++waited < 600)
                 return;
             settle->stop();

@@ -9,6 +9,7 @@
 #include "models/StoreModel.h"
 
 #include "core/analysis/RecoveryEstimator.h"
+#include "core/model/Validator.h"
 #include "core/io/Units.h"
 
 #include <algorithm>
@@ -26,6 +27,15 @@ Result<std::unique_ptr<ScenarioPlayer>> ScenarioPlayer::create(const Topology& t
         return Error{"unknown-scenario", "The topology has no scenario \"" + scenario.str() + "\"."};
     if (options.sampleInterval.ms <= 0)
         return Error{"bad-option", "The sample interval must be positive."};
+    // The models assume a valid topology (every reference resolves); an editor's half-made design is refused.
+    std::size_t errors = 0;
+    std::string first;
+    for (const Diagnostic& d : validate(topology))
+        if (d.severity == Severity::Error && errors++ == 0)
+            first = d.message;
+    if (errors > 0)
+        return Error{"invalid-topology", "The topology has " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+                                             " to fix before it can be replayed, first: " + first};
     return std::make_unique<ScenarioPlayer>(topology, *s, options);
 }
 

@@ -438,25 +438,28 @@ private slots:
         QCOMPARE(back->name, scenario().name);
         QCOMPARE(back->duration, scenario().duration);
         QCOMPARE(back->faults, scenario().faults);
-        // Injects round-trip once core's YAML reads them; until then the saved file carries none.
-        if (!back->injects.empty())
-            QCOMPARE(back->injects, scenario().injects);
+        QCOMPARE(back->injects, scenario().injects);
     }
 
     void fromTemplate()
     {
         auto* button = child<QToolButton>(m_bar, "templateButton");
         emit button->menu()->aboutToShow(); // the menu is filled from the current topology when it opens
-        auto* first = child<QAction>(button->menu(), "template-0");
-        QCOMPARE(first->text(), QStringLiteral("Region West Europe outage"));
+        // core's six templates, aimed at the first workload (primary region weu).
+        QCOMPARE(button->menu()->actions().size(), 6);
+        auto* first = child<QAction>(button->menu(), "template-region-outage");
+        QCOMPARE(first->text(), QStringLiteral("Region outage"));
+        QVERIFY(first->isEnabled());
+        QVERIFY(child<QAction>(button->menu(), "template-vpn-cut")->isEnabled());
         const QString before = m_bar->currentScenario();
         first->trigger();
         const QString id = m_bar->currentScenario();
-        QCOMPARE(id, QStringLiteral("region-west-europe-outage"));
+        QCOMPARE(id, QStringLiteral("region-outage-weu"));
         const Scenario* made = m_doc.topology().findScenario(ScenarioId(id.toStdString()));
         QVERIFY(made);
-        QCOMPARE(made->faults.size(), std::size_t(1));
         QCOMPARE(made->faults[0].target, (FaultTarget{FaultTarget::Scope::Region, "weu", std::nullopt}));
+        QCOMPARE(made->faults[0].at, Duration::minutes(10));
+        QVERIFY(!made->injects.empty());
         QCOMPARE(m_timeline->scenarioId(), id);
         m_doc.undoStack()->undo();
         QVERIFY(!m_doc.topology().findScenario(ScenarioId(id.toStdString())));

@@ -303,13 +303,13 @@ private slots:
     {
         MainWindow& w = *m_window;
         QVERIFY(w.openFile(samplePath("gas-trading")));
-        for (int page : {1, 2, 4, 3}) { // diagram, trade-offs, drill plans, availability
+        for (int page : {1, 2, 5, 4, 3}) { // diagram, trade-offs, replay, drill plans, availability
             auto* action = w.findChild<QAction*>(QStringLiteral("actionPage%1").arg(page));
             QVERIFY(action);
             action->trigger();
             QCOMPARE(w.pages()->currentIndex(), page - 1);
         }
-        QCOMPARE(w.pages()->count(), 4);
+        QCOMPARE(w.pages()->count(), 5);
         QCOMPARE(w.pages()->currentWidget(), static_cast<QWidget*>(w.availabilityView()));
         const QString last = QString::fromStdString(w.document()->topology().workloads.back().id.str());
         w.workloadFocus()->setId(last);

@@ -75,6 +75,19 @@ private slots:
         QCOMPARE(r.error().code, std::string("unknown-scenario"));
     }
 
+    void invalidTopologyIsRefused()
+    {
+        // A router endpoint that names a removed component (an editor's half-made design) is refused
+        // with the first error, not replayed.
+        auto t = load("two-region.yaml");
+        const ScenarioId id = t.scenarios.front().id;
+        std::erase_if(t.components, [](const Component& c) { return c.kind == ComponentKind::ApplicationGateway; });
+        const auto r = replayScenario(t, id, ReplayOptions{});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, std::string("invalid-topology"));
+        QVERIFY(r.error().message.find("to fix before it can be replayed") != std::string::npos);
+    }
+
     void twoRegionOutageMatchesEstimate()
     {
         // weu is lost at 10m. The database path dominates: detection 10s + decision 15m + promotion 30s

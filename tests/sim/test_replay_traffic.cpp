@@ -42,7 +42,7 @@ regions:
 components:
   - {id: api, kind: app-service, region: weu, instances: 3, capacity_rps: 100, autoscale: {min: 3, max: 10, scale_out_time: 5m}}
 workloads:
-  - {id: api, name: API, entry: api, demand_rps: 250}
+  - {id: api-calls, name: API, entry: api, demand_rps: 250}
 scenarios:
   - id: surge
     name: surge

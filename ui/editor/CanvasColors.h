@@ -36,6 +36,9 @@ struct CanvasColors
     QColor danger;          ///< SPOFs and errors
     QColor warning;
     QColor success;         ///< targets met, components added by a strategy preview
+    QColor failingOver;     ///< replay: a failover under way
+    QColor promoted;        ///< replay: a secondary serving as primary
+    QColor restoring;       ///< replay: a restore from backup under way
     QColor edgeDependency;
     QColor edgeEndpoint;
     QColor edgeReplication;

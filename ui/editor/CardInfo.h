@@ -9,6 +9,14 @@ namespace firedrill::ui {
 /// How a strategy preview changes a card (none outside a preview).
 enum class PreviewMark { None, Added, Removed, Rescaled, Modified };
 
+/// How a card stands at the replay's playhead (drawn over the card while a replay shows it).
+struct ReplayCardState
+{
+    enum class Phase { Healthy, Degraded, Down, FailingOver, Promoted, Restoring };
+    Phase phase = Phase::Healthy;
+    QString detail; ///< "1 of 2 instances down", "answers web-neu · 50% on stale answers"
+};
+
 /// What a component card shows; filled by the scene from the topology and core/analysis.
 struct CardInfo
 {

@@ -38,7 +38,42 @@ QString previewText(PreviewMark mark)
     }
     return {};
 }
+QColor phaseColour(ReplayCardState::Phase phase, const CanvasColors& colors)
+{
+    switch (phase) {
+    case ReplayCardState::Phase::Healthy: return colors.success;
+    case ReplayCardState::Phase::Degraded: return colors.warning;
+    case ReplayCardState::Phase::Down: return colors.danger;
+    case ReplayCardState::Phase::FailingOver: return colors.failingOver;
+    case ReplayCardState::Phase::Promoted: return colors.promoted;
+    case ReplayCardState::Phase::Restoring: return colors.restoring;
+    }
+    return colors.cardBorder;
+}
+
+QString phaseText(ReplayCardState::Phase phase)
+{
+    switch (phase) {
+    case ReplayCardState::Phase::Healthy: return {};
+    case ReplayCardState::Phase::Degraded: return ComponentItem::tr("DEGRADED");
+    case ReplayCardState::Phase::Down: return ComponentItem::tr("DOWN");
+    case ReplayCardState::Phase::FailingOver: return ComponentItem::tr("FAILING OVER");
+    case ReplayCardState::Phase::Promoted: return ComponentItem::tr("PROMOTED");
+    case ReplayCardState::Phase::Restoring: return ComponentItem::tr("RESTORING");
+    }
+    return {};
+}
 } // namespace
+
+void ComponentItem::setReplayState(std::optional<ReplayCardState> state)
+{
+    const bool same = state.has_value() == m_replay.has_value() &&
+                      (!state || (state->phase == m_replay->phase && state->detail == m_replay->detail));
+    if (same)
+        return;
+    m_replay = std::move(state);
+    update();
+}
 
 ComponentItem::ComponentItem(CardInfo info, QSizeF size, QGraphicsItem* parent)
     : QGraphicsObject(parent), m_info(std::move(info)), m_size(size)
@@ -91,7 +126,21 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     if (m_info.preview != PreviewMark::None)
         outline = QPen(previewColour(m_info.preview, colors), 3.5,
                        m_info.preview == PreviewMark::Removed ? Qt::DashLine : Qt::SolidLine);
+    painter->setPen(Qt::NoPen);
+    painter->drawRoundedRect(card, kRadius, kRadius); // the body, in the fill chosen above
+    if (m_replay) {
+        const QColor phase = phaseColour(m_replay->phase, colors);
+        const bool healthy = m_replay->phase == ReplayCardState::Phase::Healthy;
+        if (!healthy) {
+            QColor tint = phase;
+            tint.setAlphaF(colors.dark ? 0.26f : 0.16f);
+            painter->setBrush(tint);
+            painter->drawRoundedRect(card, kRadius, kRadius);
+        }
+        outline = QPen(selected ? colors.selection : phase, healthy ? 2.0 : 4.0);
+    }
     painter->setPen(outline);
+    painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(card, kRadius, kRadius);
     painter->setPen(Qt::NoPen);
     painter->setBrush(accent);
@@ -149,6 +198,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     }
 
     paintPreviewBadge(painter);
+    paintReplayBadge(painter);
 
     if (!isReplica() && (m_hovered || selected)) {
         painter->setPen(QPen(colors.selection, 2));
@@ -171,6 +221,24 @@ void ComponentItem::paintPreviewBadge(QPainter* painter) const
     painter->setPen(Qt::NoPen);
     painter->setBrush(previewColour(m_info.preview, colors));
     painter->drawRoundedRect(badge, 10, 10);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, text);
+}
+
+void ComponentItem::paintReplayBadge(QPainter* painter) const
+{
+    if (!m_replay || m_replay->phase == ReplayCardState::Phase::Healthy)
+        return;
+    QFont font = painter->font();
+    font.setPixelSize(12);
+    font.setBold(true);
+    const QString text = phaseText(m_replay->phase);
+    const QFontMetricsF metrics(font);
+    const QRectF badge(14, -11, metrics.horizontalAdvance(text) + 16, 22);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(phaseColour(m_replay->phase, canvasColors()));
+    painter->drawRoundedRect(badge, 11, 11);
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(badge, Qt::AlignCenter, text);
@@ -217,7 +285,12 @@ void ComponentItem::paintFigures(QPainter* painter, const QFont& font, double to
         }
     };
     flow(m_info.figures, font, colors.cardFigures);
-    flow(m_info.overlay, bold, colors.overlayText);
+    if (m_replay && !m_replay->detail.isEmpty()) {
+        const QColor phase = phaseColour(m_replay->phase, colors);
+        flow(m_replay->detail, bold, m_replay->phase == ReplayCardState::Phase::Healthy ? colors.cardFigures : phase);
+    } else {
+        flow(m_info.overlay, bold, colors.overlayText);
+    }
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value)

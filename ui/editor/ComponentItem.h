@@ -3,6 +3,7 @@
 #include "CardInfo.h"
 
 #include <QGraphicsObject>
+#include <optional>
 #include <vector>
 
 namespace firedrill::ui {
@@ -29,6 +30,10 @@ public:
     bool handleContains(QPointF scenePos) const;
     /// The card's body (without handle and shadow) in scene coordinates.
     QRectF sceneCardRect() const { return mapRectToScene(QRectF(QPointF(0, 0), m_size)); }
+    /// Shows the replay's state of this card (phase badge, tint, detail line); nullopt returns to normal.
+    void setReplayState(std::optional<ReplayCardState> state);
+    /// The replay state shown, if any.
+    const std::optional<ReplayCardState>& replayState() const { return m_replay; }
     /// Registers an edge to re-route when the card moves.
     void addEdge(EdgeItem* edge) { m_edges.push_back(edge); }
 
@@ -44,10 +49,13 @@ private:
     QRectF handleRect() const;
     /// Draws the strategy preview's badge ("NEW", "REMOVED" ...) on the top edge.
     void paintPreviewBadge(QPainter* painter) const;
+    /// Draws the replay phase's badge on the top edge.
+    void paintReplayBadge(QPainter* painter) const;
     /// Draws the figures and the overlay from `top` down, flowed over the lines left on the card.
     void paintFigures(QPainter* painter, const QFont& font, double top) const;
 
     CardInfo m_info;
+    std::optional<ReplayCardState> m_replay;
     QSizeF m_size;
     bool m_hovered = false;
     std::vector<EdgeItem*> m_edges;

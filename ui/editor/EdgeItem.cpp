@@ -47,9 +47,26 @@ EdgeItem::EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QS
     adjust();
 }
 
+void EdgeItem::setReplayFlow(std::optional<ReplayFlow> flow)
+{
+    const bool same = flow.has_value() == m_replay.has_value() &&
+                      (!flow || (flow->label == m_replay->label && flow->width == m_replay->width && flow->color == m_replay->color));
+    if (same)
+        return;
+    prepareGeometryChange();
+    m_replay = std::move(flow);
+    update();
+}
+
 QPen EdgeItem::pen() const
 {
     const CanvasColors& c = canvasColors();
+    if (m_replay) {
+        QPen pen(m_replay->color, m_replay->width,
+                 m_style == Style::Soft ? Qt::DashLine : m_style == Style::Replication ? Qt::DotLine : Qt::SolidLine);
+        pen.setCapStyle(Qt::RoundCap);
+        return pen;
+    }
     switch (m_style) {
     case Style::Hard: return QPen(c.edgeDependency, 2.2);
     case Style::Soft: return QPen(c.edgeDependency, 2.2, Qt::DashLine);
@@ -84,7 +101,8 @@ void EdgeItem::adjust()
 
 QRectF EdgeItem::boundingRect() const
 {
-    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-80, -30, 80, 30);
+    const double margin = m_replay ? 130 : 80;
+    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-margin, -30, margin, 30);
 }
 
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
@@ -95,6 +113,7 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     painter->setRenderHint(QPainter::Antialiasing);
     const QPen linePen = pen();
+    const QString label = m_replay && !m_replay->label.isEmpty() ? m_replay->label : m_label;
     painter->setPen(linePen);
     const bool arrow = m_style == Style::Hard || m_style == Style::Soft || m_style == Style::Endpoint ||
                        m_style == Style::Replication;
@@ -111,13 +130,13 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setBrush(linePen.color());
         painter->drawPolygon(QPolygonF({tip, a, b}));
     }
-    if (!m_label.isEmpty()) {
+    if (!label.isEmpty()) {
         QFont font = painter->font();
         font.setPointSizeF(10);
         font.setBold(m_style == Style::Replication);
         painter->setFont(font);
         const QFontMetricsF metrics(font);
-        QRectF box(0, 0, metrics.horizontalAdvance(m_label) + 12, metrics.height() + 4);
+        QRectF box(0, 0, metrics.horizontalAdvance(label) + 12, metrics.height() + 4);
         // A replication label goes just before its replica, so on a long line that passes behind other
         // cards it stays in the gap in front of the card it names; other labels go in the middle.
         const double halfExtent = (std::abs(m_line.dx()) * box.width() + std::abs(m_line.dy()) * box.height()) /
@@ -129,7 +148,7 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setBrush(canvasColors().labelFill);
         painter->drawRoundedRect(box, 5, 5);
         painter->setPen(canvasColors().dark ? linePen.color().lighter(115) : linePen.color().darker(130));
-        painter->drawText(box, Qt::AlignCenter, m_label);
+        painter->drawText(box, Qt::AlignCenter, label);
     }
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsPathItem>
+#include <optional>
 
 namespace firedrill::ui {
 
@@ -15,6 +17,17 @@ public:
     /// An edge from `source` to `target` (both must outlive it) with an optional `label`.
     EdgeItem(QGraphicsItem* source, QGraphicsItem* target, Style style, QString label = {});
 
+    /// What a replay shows on the edge: traffic or lag as a label, a width and a colour.
+    struct ReplayFlow
+    {
+        QString label;
+        double width = 2;
+        QColor color;
+    };
+    /// Shows `flow` instead of the normal look (nullopt returns to it).
+    void setReplayFlow(std::optional<ReplayFlow> flow);
+    /// The replay flow shown, if any.
+    const std::optional<ReplayFlow>& replayFlow() const { return m_replay; }
     /// Re-routes the edge after either end moved.
     void adjust();
     /// How the edge is drawn.
@@ -39,6 +52,7 @@ private:
     QString m_from;
     QString m_to;
     QLineF m_line;
+    std::optional<ReplayFlow> m_replay;
 };
 
 } // namespace firedrill::ui

@@ -99,8 +99,9 @@ void TopologyScene::rebuild()
             continue;
         auto* item = new ComponentItem(info->second, rect.size());
         item->setPos(rect.topLeft());
-        if (m_preview) {
+        if (m_preview || m_readOnly)
             item->setFlag(QGraphicsItem::ItemIsMovable, false);
+        if (m_preview) {
             if (info->second.preview == PreviewMark::Removed)
                 item->setOpacity(0.55);
         }
@@ -132,6 +133,14 @@ void TopologyScene::setPreview(std::optional<CanvasPreview> preview)
         return;
     m_preview = std::move(preview);
     m_previewLayout = m_preview ? computeLayout(m_preview->topology) : DiagramLayout{};
+    rebuild();
+}
+
+void TopologyScene::setReadOnly(bool on)
+{
+    if (m_readOnly == on)
+        return;
+    m_readOnly = on;
     rebuild();
 }
 
@@ -244,7 +253,7 @@ Placement TopologyScene::placementAt(QPointF scenePos) const
 
 QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
 {
-    if (m_preview)
+    if (m_preview || m_readOnly)
         return {}; // a preview is read-only
     const QString id = addComponentOfKind(*m_document, kind, placementAt(scenePos));
     selectIds({id});
@@ -253,7 +262,7 @@ QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
 
 void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
 {
-    if (m_preview)
+    if (m_preview || m_readOnly)
         return;
     std::vector<std::pair<QString, Placement>> moves;
     for (const auto& [id, centre] : centres) {
@@ -288,7 +297,7 @@ ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
     ComponentItem* under = event->button() == Qt::LeftButton ? cardAt(event->scenePos()) : nullptr;
-    if (under && !m_preview && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
+    if (under && !m_preview && !m_readOnly && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
         m_connectFrom = under->componentId();
         m_rubberLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(canvasColors().selection, 2, Qt::DashLine));
         m_rubberLine->setZValue(10);

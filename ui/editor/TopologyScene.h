@@ -69,6 +69,8 @@ public:
     /// Shows `preview` instead of the document (read-only: nothing can be moved, dropped or connected)
     /// until it is cleared with nullopt.
     void setPreview(std::optional<CanvasPreview> preview);
+    /// While on, nothing can be moved, dropped or connected (the replay page's canvas).
+    void setReadOnly(bool on);
     /// True while a preview is shown.
     bool previewing() const { return m_preview.has_value(); }
     /// The mark of component `id`'s card in the preview (None when not previewing).
@@ -96,6 +98,7 @@ private:
     DiagramLayout m_previewLayout;
     Overlays m_overlays;
     bool m_connectMode = false;
+    bool m_readOnly = false;
     bool m_rebuilding = false;
     int m_dragCount = 0;
     std::map<QString, ComponentItem*> m_cards;

@@ -42,6 +42,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include "ui/replay/ReplayView.h"
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -50,7 +51,6 @@ namespace firedrill::ui {
 
 namespace {
 
-constexpr int kSettingsVersion = 3;
 const char* const kGeometryKey = "mainWindow/geometry";
 const char* const kStateKey = "mainWindow/state";
 const char* const kAutosaveKey = "editor/autosaveMinutes";
@@ -143,6 +143,10 @@ void MainWindow::createCentre()
     m_pages->addTab(m_availability, tr("Availability over a year"));
     connect(m_focus, &WorkloadFocus::changed, m_availability, &AvailabilityView::selectWorkload);
     m_pages->addTab(new DrillPlannerView(m_document, m_pages), tr("Drill plans"));
+    m_replay = new ReplayView(m_document, m_focus, m_pages);
+    m_pages->addTab(m_replay, tr("Outage replay"));
+    connect(m_replay, &ReplayView::trainerModeChanged, this, &MainWindow::setTrainerLayout);
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
     setCentralWidget(m_pages);
 }
 
@@ -449,7 +453,8 @@ void MainWindow::saveWindowSettings() const
 {
     QSettings settings;
     settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
-    settings.setValue(QLatin1String(kStateKey), saveState(kSettingsVersion));
+    settings.setValue(QLatin1String(kStateKey),
+                      m_stateBeforeReplay.isEmpty() ? saveState(kSettingsVersion) : m_stateBeforeReplay);
 }
 
 void MainWindow::showPreferences()

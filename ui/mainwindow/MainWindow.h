@@ -18,6 +18,7 @@ class QUndoView;
 namespace firedrill::ui {
 
 class AvailabilityView;
+class ReplayView;
 class Autosave;
 class DetailsPanel;
 class EditorActions;
@@ -101,6 +102,7 @@ public:
     PoliciesPanel* policiesPanel() const { return m_policies; }
     TradeOffView* tradeOffView() const { return m_tradeOffs; }
     AvailabilityView* availabilityView() const { return m_availability; }
+    ReplayView* replayView() const { return m_replay; }
     StrategyAnalysis* strategyAnalysis() const { return m_strategyAnalysis; }
     WorkloadFocus* workloadFocus() const { return m_focus; }
     /// The pages of the centre: the diagram, the strategy trade-offs (and more as they are added).
@@ -135,6 +137,10 @@ private:
     QWidget* createPreviewBanner(QWidget* parent);
     void showPreview(const std::optional<CanvasPreview>& preview);
     void addPageActions(QMenu* view);
+    /// Trainer mode: only the replay page, full screen, no menus, toolbars or docks; and back.
+    void setTrainerLayout(bool on);
+    /// The replay page takes the whole window: the editing docks go while it shows and come back after.
+    void onPageChanged(int index);
     void createActions();
     void showAbout();
     void showNode(const NodeRef& node);
@@ -173,6 +179,12 @@ private:
     QTabWidget* m_pages = nullptr;
     TradeOffView* m_tradeOffs = nullptr;
     AvailabilityView* m_availability = nullptr;
+    ReplayView* m_replay = nullptr;
+    QByteArray m_stateBeforeTrainer; ///< dock and toolbar layout to restore after trainer mode
+    bool m_wasFullScreen = false;
+    /// Version of the saved dock layout (bumped when docks change).
+    static constexpr int kSettingsVersion = 3;
+    QByteArray m_stateBeforeReplay; ///< the docks as they were before the replay page hid them
     StrategyPanel* m_strategy = nullptr;
     PoliciesPanel* m_policies = nullptr;
     QDockWidget* m_strategyDock = nullptr;

@@ -26,6 +26,11 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QToolBar>
+#include "ui/replay/ReplayView.h"
 
 namespace firedrill::ui {
 
@@ -109,11 +114,51 @@ void MainWindow::showPreview(const std::optional<CanvasPreview>& preview)
 void MainWindow::addPageActions(QMenu* view)
 {
     const QStringList names{tr("&Diagram"), tr("&Strategies and trade-offs"), tr("&Availability over a year"),
-                            tr("Drill &plans")};
+                            tr("Drill &plans"), tr("Outage &replay")};
     for (int i = 0; i < names.size(); ++i) {
         QAction* page = view->addAction(names[i], this, [this, i] { m_pages->setCurrentIndex(i); });
         page->setObjectName(QStringLiteral("actionPage%1").arg(i + 1));
         page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+}
+
+void MainWindow::onPageChanged(int index)
+{
+    const bool replay = m_pages->widget(index) == m_replay;
+    if (replay && m_stateBeforeReplay.isEmpty()) {
+        m_stateBeforeReplay = saveState(kSettingsVersion);
+        for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+            dock->hide();
+    } else if (!replay && !m_stateBeforeReplay.isEmpty()) {
+        restoreState(m_stateBeforeReplay, kSettingsVersion);
+        m_stateBeforeReplay.clear();
+    }
+}
+
+void MainWindow::setTrainerLayout(bool on)
+{
+    if (on == !m_stateBeforeTrainer.isEmpty())
+        return;
+    if (on) {
+        m_stateBeforeTrainer = saveState();
+        m_wasFullScreen = isFullScreen();
+        for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+            dock->hide();
+        for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
+            bar->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_pages->tabBar()->hide();
+        m_pages->setCurrentWidget(m_replay);
+        showFullScreen();
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        m_pages->tabBar()->show();
+        restoreState(m_stateBeforeTrainer);
+        m_stateBeforeTrainer.clear();
+        if (!m_wasFullScreen)
+            showNormal();
     }
 }
 

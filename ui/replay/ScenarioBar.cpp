@@ -3,7 +3,7 @@
 #include "FaultLabels.h"
 #include "FaultMenu.h"
 #include "ScenarioEdits.h"
-#include "ScenarioTemplates.h"
+#include "core/analysis/ScenarioTemplates.h"
 #include "ScenarioTimeline.h"
 #include "core/io/Units.h"
 #include "ui/common/DisplayText.h"
@@ -209,20 +209,33 @@ void ScenarioBar::fillTemplates()
 {
     QMenu* menu = m_template->menu();
     menu->clear();
-    const auto list = scenarioTemplatesFor(m_document->topology());
-    if (list.empty())
-        menu->addAction(tr("No templates fit this topology"))->setEnabled(false);
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        QAction* action = menu->addAction(list[i].title);
-        action->setObjectName(QStringLiteral("template-%1").arg(i));
-        Scenario scenario = list[i].scenario;
-        connect(action, &QAction::triggered, this, [this, scenario]() mutable {
-            scenario.id =
-                ScenarioId(uniqueScenarioId(m_document->topology(), qstr(scenario.name)).toStdString());
+    menu->setToolTipsVisible(true);
+    // core's templates, aimed at the workload in focus (the first one when none is set).
+    const Topology& t = m_document->topology();
+    WorkloadId focus(m_focus.toStdString());
+    if (!t.findWorkload(focus) && !t.workloads.empty())
+        focus = t.workloads.front().id;
+    for (const ScenarioTemplate& tpl : scenarioTemplates()) {
+        QAction* action = menu->addAction(qstr(tpl.title));
+        action->setObjectName(QStringLiteral("template-%1").arg(qstr(tpl.id)));
+        auto made = makeScenarioFromTemplate(t, tpl.id, focus);
+        if (!made) {
+            // Nothing to aim it at in this topology: shown, disabled, with the reason.
+            action->setEnabled(false);
+            action->setToolTip(qstr(made.error().message));
+            continue;
+        }
+        action->setToolTip(qstr(tpl.description));
+        connect(action, &QAction::triggered, this, [this, scenario = std::move(made).value()] {
             m_document->push(new AddScenarioCommand(m_document, scenario));
             setCurrentScenario(qstr(scenario.id.str()));
         });
     }
+}
+
+void ScenarioBar::setFocusWorkload(const QString& id)
+{
+    m_focus = id;
 }
 
 void ScenarioBar::renameScenario()

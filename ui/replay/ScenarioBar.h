@@ -33,6 +33,8 @@ public:
     void setCurrentScenario(const QString& id);
     /// The canvas selection (component or replica ids): what Add fault hits.
     void setSelectedIds(const QStringList& ids);
+    /// The workload templates aim at (the workload in focus).
+    void setFocusWorkload(const QString& id);
 
 signals:
     /// Another scenario was chosen (empty: none).
@@ -50,6 +52,7 @@ private:
     void fillTemplates();
     void setDuration(const QString& text);
     /// Asks for a scenario name; empty when cancelled.
+    QString m_focus;
     QString askName(const QString& title, const QString& current);
 
     Document* m_document;
