@@ -339,10 +339,27 @@ private slots:
         if (out.isEmpty())
             QSKIP("set FIREDRILL_REPLAY_PNG to write pictures of the replay page");
         Page page("dr-reduced-shop.yaml");
+        page.view->resize(1600, 1000);
         QVERIFY(page.view->setScenario(QStringLiteral("weu-down")));
-        page.view->seek(Duration::minutes(17).ms + 10'000);
+        page.view->seek(Duration::minutes(16).ms + 50'000);
         QVERIFY(page.settle());
-        QVERIFY(page.view->grab().save(out + QStringLiteral("/replay-page.png")));
+        QTest::qWait(200);
+        QVERIFY(page.view->grab().save(out + QStringLiteral("/replay-failover.png")));
+        QVERIFY(page.toEnd());
+        QTest::qWait(200); // the cards are laid out by the event loop
+        QVERIFY(page.view->grab().save(out + QStringLiteral("/replay-end.png")));
+        // Trainer mode, stopped at the sample's first pause point with its prompt.
+        page.view->seek(0);
+        QVERIFY(page.settle());
+        page.view->setTrainerMode(true);
+        page.view->findChild<QPlainTextEdit*>(QStringLiteral("trainerNotes"))
+            ->setPlainText(QStringLiteral("16:40 — the team asks who may declare the disaster; the on-call manager decides."));
+        page.view->transport()->setSpeed(10'000);
+        page.view->play();
+        QVERIFY(QTest::qWaitFor([&] { return page.view->waitingInject().has_value(); }, kWaitMs));
+        QVERIFY(page.settle());
+        QTest::qWait(200);
+        QVERIFY(page.view->grab().save(out + QStringLiteral("/replay-trainer.png")));
     }
 };
 

@@ -48,7 +48,8 @@ void InjectPrompt::showPrompt(const QString& clock, const QString& prompt)
     QColor fill = p.color(QPalette::Base);
     p.setColor(QPalette::Window, fill);
     setPalette(p);
-    setStyleSheet(QStringLiteral("#injectPrompt { border: 4px solid %1; border-radius: 10px; }").arg(canvasColors().warning.name()));
+    setStyleSheet(QStringLiteral("#injectPrompt { background-color: %1; border: 4px solid %2; border-radius: 10px; }")
+                      .arg(fill.name(), canvasColors().warning.name()));
     m_clock->setText(tr("Pause point at %1 — discuss with the team").arg(clock));
     m_text->setText(prompt);
     reposition();

@@ -17,9 +17,10 @@ ReplayChart::ReplayChart(const QString& title, const QString& unit, double fixed
       m_playhead(new QLineSeries)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(260, 170);
+    setMinimumSize(260, 150);
     QChart* c = chart();
     c->setTitle(title);
+    m_title = title;
     c->setMargins(QMargins(4, 2, 4, 2));
     c->legend()->setAlignment(Qt::AlignBottom);
     c->addAxis(m_x, Qt::AlignBottom);
@@ -87,20 +88,25 @@ void ReplayChart::setLines(const std::vector<Line>& lines, double xMax, const QS
             top = std::max(top, p.y());
     }
     m_x->setRange(0, std::max(xMax, 1e-9));
-    m_x->setTitleText(xTitle);
+    // The unit goes in the title, so the plot keeps its height in a small chart; one line needs no legend.
+    chart()->setTitle(QStringLiteral("%1 (%2)").arg(m_title, m_unit));
+    m_x->setLabelFormat(QStringLiteral("%.0f ") + xTitle);
+    chart()->legend()->setVisible(lines.size() > 1);
+    chart()->legend()->setAlignment(Qt::AlignRight);
     m_x->setTickCount(xMax <= 12 ? static_cast<int>(std::ceil(xMax)) + 1 : 7);
-    if (m_fixedMax > 0) {
-        m_y->setRange(0, m_fixedMax);
-    } else {
+    double yTop = m_fixedMax;
+    if (yTop <= 0) {
         // A round top: 1, 2 or 5 x 10^k above the largest value.
-        double nice = 1;
+        yTop = 1;
         if (top > 0) {
             const double p = std::pow(10.0, std::floor(std::log10(top)));
-            nice = top <= p ? p : top <= 2 * p ? 2 * p : top <= 5 * p ? 5 * p : 10 * p;
+            yTop = top <= p ? p : top <= 2 * p ? 2 * p : top <= 5 * p ? 5 * p : 10 * p;
         }
-        m_y->setRange(0, nice);
-        m_y->setLabelFormat(nice < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     }
+    m_y->setRange(0, yTop);
+    m_y->setTickCount(5);
+    const double step = yTop / 4;
+    m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f"));
     setPlayhead(m_playhead->count() ? m_playhead->at(0).x() : 0);
 }
 
@@ -146,7 +152,9 @@ void ReplayChart::applyPalette()
     title.setPointSizeF(base.pointSizeF() * 1.15);
     c->setTitleFont(title);
     c->legend()->setLabelColor(p.color(QPalette::Text));
-    c->legend()->setFont(base);
+    QFont legend = base;
+    legend.setPointSizeF(base.pointSizeF() * 0.9);
+    c->legend()->setFont(legend);
     const QColor grid = dark ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 30);
     for (QValueAxis* axis : {m_x, m_y}) {
         axis->setLabelsBrush(p.color(QPalette::Text));

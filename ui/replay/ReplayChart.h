@@ -32,7 +32,7 @@ public:
     /// An empty chart titled `title`, values in `unit`; `fixedMax` > 0 pins the y axis (availability 100).
     ReplayChart(const QString& title, const QString& unit, double fixedMax = 0, QWidget* parent = nullptr);
 
-    /// Shows `lines` over [0, xMax] with `xTitle` ("minutes since the start").
+    /// Shows `lines` over [0, xMax]; `xTitle` ("minutes") names the time unit in the chart's title.
     void setLines(const std::vector<Line>& lines, double xMax, const QString& xTitle);
     /// Moves the playhead to `x`.
     void setPlayhead(double x);
@@ -54,6 +54,7 @@ private:
     void applyPalette();
     QLineSeries* addLine();
 
+    QString m_title;
     QString m_unit;
     double m_fixedMax;
     double m_fontScale = 1.0;

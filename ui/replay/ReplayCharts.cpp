@@ -28,7 +28,7 @@ double ReplayCharts::unitMs(std::int64_t durationMs)
 ReplayCharts::ReplayCharts(QWidget* parent) : QWidget(parent)
 {
     m_charts[Traffic] = new ReplayChart(tr("Served vs demanded"), tr("req/s"), 0, this);
-    m_charts[Availability] = new ReplayChart(tr("Availability"), tr("%"), 100, this);
+    m_charts[Availability] = new ReplayChart(tr("Availability"), QStringLiteral("%"), 100, this);
     m_charts[Latency] = new ReplayChart(tr("Added latency"), tr("ms"), 0, this);
     m_charts[Lag] = new ReplayChart(tr("Replication lag"), tr("s"), 0, this);
     m_charts[WritesLost] = new ReplayChart(tr("Writes lost (cumulative)"), tr("writes"), 0, this);
@@ -93,7 +93,7 @@ void ReplayCharts::showRuns(const ReplayRun* run, const ReplayRun* baseline, int
     m_unitMs = unitMs(run->durationMs);
     const double step = static_cast<double>(run->sampleMs) / m_unitMs;
     const double xMax = static_cast<double>(run->durationMs) / m_unitMs;
-    const QString xTitle = m_unitMs < 3'600'000 ? tr("minutes since the start") : tr("hours since the start");
+    const QString xTitle = m_unitMs < 3'600'000 ? tr("min") : tr("h");
     const sim::WorkloadSeries& s = run->series[w];
     const sim::WorkloadSeries* b = baseline && w < baseline->series.size() ? &baseline->series[w] : nullptr;
     const QString compared = baseline ? tr(" (%1)").arg(baseline->label()) : QString();

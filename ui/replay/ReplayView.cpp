@@ -81,7 +81,7 @@ ReplayView::ReplayView(Document* document, WorkloadFocus* focus, QWidget* parent
     m_top->setSizes({900, 600});
 
     m_timeline->setParent(main);
-    m_timeline->setMinimumHeight(110);
+    m_timeline->setMinimumHeight(90);
     main->addWidget(m_timeline);
     m_bottom = new QSplitter(Qt::Horizontal, main);
     m_log = new ReplayLogList(m_bottom);
@@ -95,7 +95,7 @@ ReplayView::ReplayView(Document* document, WorkloadFocus* focus, QWidget* parent
     main->setStretchFactor(1, 0);
     main->setStretchFactor(2, 1);
     main->setSizes({560, 150, 200});
-    m_log->setMinimumHeight(150);
+    m_log->setMinimumHeight(100);
 
     m_stack->addWidget(m_empty);
     m_stack->addWidget(main);
@@ -346,6 +346,8 @@ void ReplayView::showBatch(const std::shared_ptr<const ReplayBatch>& batch)
         pause();
         showInject(i);
     }
+    if (m_trainer)
+        m_bottom->setVisible(m_run.timeMs >= m_run.durationMs); // no spoilers before the end
     if (batch->finished) {
         if (m_run.result) {
             const Scenario* s = m_document->topology().findScenario(ScenarioId(m_run.scenario.toStdString()));
@@ -429,7 +431,10 @@ void ReplayView::setTrainerMode(bool on)
     m_trainerStrip->setVisible(on);
     m_charts->setSimplified(on);
     m_log->setVisible(!on);
-    m_top->setStretchFactor(0, on ? 5 : 3);
+    m_bar->setVisible(!on); // a presenter view: the scenario is not edited in front of the room
+    m_bottom->setVisible(!on || m_run.timeMs >= m_run.durationMs);
+    const int width = std::max(800, m_top->width());
+    m_top->setSizes(on ? QList<int>{width * 7 / 10, width * 3 / 10} : QList<int>{width * 3 / 5, width * 2 / 5});
     QFont f = font();
     f.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.25 : 1.0));
     m_cards->setFont(f);
@@ -437,8 +442,7 @@ void ReplayView::setTrainerMode(bool on)
         const QSignalBlocker block(m_transport->trainerButton());
         m_transport->trainerButton()->setChecked(on);
     }
-    if (on)
-        m_view->fitToWindow();
+    QTimer::singleShot(0, m_view, [this] { m_view->fitToWindow(); }); // once the splitters have moved
     emit trainerModeChanged(on);
 }
 
