@@ -24,6 +24,9 @@ echo
 echo "Editor: opening a generated 1,000-component topology, zoom/pan frame times (offscreen):"
 QT_QPA_PLATFORM=offscreen build/release/bench/bench_gui
 echo
+echo "Replay page: a 24-hour scenario played at 10,000x, GUI-thread stalls and frame rate (offscreen):"
+QT_QPA_PLATFORM=offscreen build/release/bench/bench_replay_gui
+echo
 echo "CLI end to end (validate, process start included), hyperfine-free median of 10:"
 python3 - <<'PY'
 import subprocess, time, statistics, os

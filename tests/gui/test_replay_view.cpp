@@ -9,6 +9,7 @@
 #include "ui/editor/ComponentItem.h"
 #include "ui/editor/EdgeItem.h"
 #include "ui/editor/TopologyScene.h"
+#include "ui/editor/TopologyView.h"
 #include "ui/replay/CanvasReplay.h"
 #include "ui/replay/InjectPrompt.h"
 #include "ui/replay/ReplayChart.h"
@@ -21,6 +22,7 @@
 
 #include "../cli/CliRun.h"
 
+#include "core/io/TopologyFile.h"
 #include "core/sim/ReplayCsv.h"
 #include "core/sim/ReplayVerdict.h"
 #include "core/sim/ScenarioPlayer.h"
@@ -133,7 +135,7 @@ private slots:
             else
                 QVERIFY(w.value(QStringLiteral("rto_ms")).isNull());
             // The card says what the CLI's verdict says.
-            const QString card = page.view->resultCards()->cardText(i);
+            const QString card = page.view->resultCards()->cardText(qstr(mine.id.str()));
             QVERIFY2(card.contains(qstr(sim::rtoVerdictText((*verdicts)[static_cast<std::size_t>(i)]))), qPrintable(card));
             QVERIFY2(card.contains(qstr(sim::rpoVerdictText((*verdicts)[static_cast<std::size_t>(i)]))), qPrintable(card));
             const QString verdict = w.value(QStringLiteral("rto_verdict")).toString();
@@ -153,6 +155,10 @@ private slots:
         page.view->transport()->setSpeed(10'000);
         QSignalSpy finished(page.view.get(), &ReplayView::runFinished);
         QSignalSpy frames(page.view.get(), &ReplayView::frameShown);
+        QTest::keyClick(page.view->canvas(), Qt::Key_Space); // Space plays and pauses
+        QVERIFY(page.view->isPlaying());
+        QTest::keyClick(page.view->canvas(), Qt::Key_Space);
+        QVERIFY(!page.view->isPlaying());
         QTest::mouseClick(page.view->findChild<QToolButton*>(QStringLiteral("replayPlay")), Qt::LeftButton);
         QVERIFY(page.view->isPlaying());
         QVERIFY(finished.wait(kWaitMs));
@@ -279,6 +285,11 @@ private slots:
         QFile notesFile(QDir(dir.path()).filePath(id + QStringLiteral("-notes.txt")));
         QVERIFY(notesFile.open(QIODevice::ReadOnly));
         QVERIFY(notesFile.readAll().contains("Team declared the disaster after 12 minutes."));
+        // Escape leaves trainer mode; F11 toggles it.
+        QTest::keyClick(page.view->canvas(), Qt::Key_Escape);
+        QVERIFY(!page.view->trainerMode());
+        QTest::keyClick(page.view->canvas(), Qt::Key_F11);
+        QVERIFY(page.view->trainerMode());
         QTest::mouseClick(page.view->transport()->trainerButton(), Qt::LeftButton);
         QVERIFY(!page.view->trainerMode());
         QVERIFY(page.view->charts()->chart(ReplayCharts::Latency)->isVisible());
@@ -297,7 +308,8 @@ private slots:
         QVERIFY(page.toEnd());
         QVERIFY(page.view->run().worstCaseDns);
         QCOMPARE(page.view->charts()->chart(ReplayCharts::Availability)->lineCount(), lines + 1);
-        QVERIFY(page.view->resultCards()->cardText(0).contains(QStringLiteral("Compared run")));
+        const QString first = qstr(page.document.topology().workloads.front().id.str());
+        QVERIFY(page.view->resultCards()->cardText(first).contains(QStringLiteral("Compared run")));
         // Worst-case caching loses at least as many requests as the uniform model.
         QVERIFY(page.view->run().result->workloads[0].failed >= page.view->baseline()->result->workloads[0].failed);
     }
@@ -317,6 +329,40 @@ private slots:
         QCOMPARE(last.size(), QSize(960, 540));
         // The live state is back afterwards.
         QCOMPARE(page.view->run().timeMs, 0);
+    }
+
+    void manyWorkloadsShowTheBreachedFirst()
+    {
+        // Fourteen workloads: twelve cards, breached ones first, then "Show all".
+        auto loaded = loadTopologyYamlFile(firedrill::test::sample("two-region.yaml").toStdString());
+        QVERIFY(loaded.topology);
+        Topology t = *loaded.topology;
+        const Workload base = t.workloads.front();
+        for (int i = 1; i < 14; ++i) {
+            Workload w = base;
+            w.id = WorkloadId("copy-" + std::to_string(i));
+            t.workloads.push_back(w);
+        }
+        // Only the last copy has a target it breaches: RTO 1s for the region scenario.
+        const Scenario& scenario = t.scenarios.front();
+        Policy strict;
+        strict.workload = t.workloads.back().id;
+        strict.disruption = disruptionOf(scenario);
+        strict.rto = Duration::seconds(1);
+        t.policies.push_back(strict);
+        auto result = sim::replayScenario(t, scenario.id, {});
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        ResultCards cards;
+        cards.showResult(t, scenario, *result, nullptr);
+        QCOMPARE(cards.cardCount(), static_cast<int>(ResultCards::kMaxCards));
+        QVERIFY(cards.cardText(QStringLiteral("copy-13")).contains(QStringLiteral("breached")));
+        QVERIFY(cards.cardText(QStringLiteral("copy-12")).isEmpty());
+        auto* more = cards.findChild<QPushButton*>(QStringLiteral("showAllResults"));
+        QVERIFY(more);
+        QCOMPARE(more->text(), QStringLiteral("Show all 14 workloads"));
+        QTest::mouseClick(more, Qt::LeftButton);
+        QCOMPARE(cards.cardCount(), 14);
+        QVERIFY(!cards.cardText(QStringLiteral("copy-12")).isEmpty());
     }
 
     void seriesPointsKeepSpikes()

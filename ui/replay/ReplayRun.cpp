@@ -1,5 +1,7 @@
 #include "ReplayRun.h"
 
+#include <algorithm>
+
 namespace firedrill::ui {
 
 namespace {
@@ -18,6 +20,15 @@ void ReplayRun::apply(const ReplayBatch& batch)
     }
     if (series.empty() || batch.seriesFrom == 0) {
         series = batch.series;
+        // Room for the whole run at once: growing 110 workloads' series by doubling stalled the page.
+        const auto samples = static_cast<std::size_t>(durationMs / std::max<std::int64_t>(1, sampleMs) + 2);
+        for (auto& s : series) {
+            for (auto& col : s.servedByRegion)
+                col.reserve(samples);
+            for (auto* v : {&s.demand, &s.availability, &s.latencyMs, &s.replicationLagS, &s.writesLost, &s.backlog,
+                            &s.capacityRps})
+                v->reserve(samples);
+        }
     } else {
         for (std::size_t w = 0; w < series.size() && w < batch.series.size(); ++w) {
             auto& to = series[w];

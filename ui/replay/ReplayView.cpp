@@ -19,7 +19,7 @@
 #include "ui/editor/TopologyView.h"
 
 #include <QApplication>
-#include <QKeyEvent>
+#include <QShortcut>
 #include <QMenu>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -143,6 +143,22 @@ ReplayView::ReplayView(Document* document, WorkloadFocus* focus, QWidget* parent
     connect(m_focus, &WorkloadFocus::changed, this, [this](const QString& id) {
         m_bar->setFocusWorkload(id);
         refreshCharts(true);
+    });
+    // Keys for the transport anywhere on the page (a text field keeps its own keys: Qt asks it first).
+    const auto key = [this](QKeySequence sequence, auto slot) {
+        auto* shortcut = new QShortcut(sequence, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    key(QKeySequence(Qt::Key_Space), [this] { m_playing ? pause() : play(); });
+    key(QKeySequence(Qt::Key_Home), [this] { seek(0); });
+    key(QKeySequence(Qt::Key_End), [this] { seek(m_run.durationMs); });
+    key(QKeySequence(Qt::Key_Right), [this] { stepForward(); });
+    key(QKeySequence(Qt::Key_Left), [this] { stepBack(); });
+    key(QKeySequence(Qt::Key_F11), [this] { setTrainerMode(!m_trainer); });
+    key(QKeySequence(Qt::Key_Escape), [this] {
+        if (m_trainer)
+            setTrainerMode(false);
     });
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &ReplayView::tick);
@@ -477,16 +493,5 @@ void ReplayView::showEvent(QShowEvent* event)
         restart(m_run.timeMs);
 }
 
-void ReplayView::keyPressEvent(QKeyEvent* event)
-{
-    switch (event->key()) {
-    case Qt::Key_Space: m_playing ? pause() : play(); return;
-    case Qt::Key_Home: seek(0); return;
-    case Qt::Key_End: seek(m_run.durationMs); return;
-    case Qt::Key_Right: stepForward(); return;
-    case Qt::Key_Left: stepBack(); return;
-    default: QWidget::keyPressEvent(event);
-    }
-}
 
 } // namespace firedrill::ui

@@ -103,7 +103,6 @@ signals:
     void runFinished();
 
 protected:
-    void keyPressEvent(QKeyEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:

@@ -9,6 +9,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
+#include <algorithm>
 #include <QRegularExpression>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -70,21 +72,31 @@ void ResultCards::clearCards()
 {
     while (m_row->count() > 1) {
         QLayoutItem* item = m_row->takeAt(1);
-        delete item->widget();
+        if (QWidget* w = item->widget()) {
+            // Not deleted at once: "Show all" rebuilds the cards from its own click.
+            w->hide();
+            w->setParent(nullptr);
+            w->deleteLater();
+        }
         delete item;
     }
 }
 
 void ResultCards::showMessage(const QString& message)
 {
+    m_showAll = false;
     clearCards();
     m_message->setText(message);
     m_message->show();
 }
 
 void ResultCards::showResult(const Topology& topology, const Scenario& scenario, const sim::ReplayResult& result,
-                             const sim::ReplayResult* baseline)
+                             const sim::ReplayResult* baselineResult)
 {
+    std::optional<sim::ReplayResult> baseline;
+    if (baselineResult)
+        baseline = *baselineResult;
+    const sim::ReplayResult* baselinePtr = baselineResult;
     clearCards();
     auto verdicts = sim::judgeReplay(topology, scenario, result);
     if (!verdicts) {
@@ -93,10 +105,24 @@ void ResultCards::showResult(const Topology& topology, const Scenario& scenario,
     }
     m_message->hide();
     std::optional<std::vector<sim::WorkloadVerdict>> before;
-    if (baseline)
-        if (auto b = sim::judgeReplay(topology, scenario, *baseline); b.ok())
+    if (baselinePtr)
+        if (auto b = sim::judgeReplay(topology, scenario, *baselinePtr); b.ok())
             before = std::move(b).value();
-    for (const sim::WorkloadVerdict& v : *verdicts) {
+    // Breached and undecided workloads first, then the rest, each in topology order; with many
+    // workloads only the first kMaxCards until "Show all" (a card is a few widgets of rich text).
+    std::vector<const sim::WorkloadVerdict*> order;
+    for (const auto& v : *verdicts)
+        order.push_back(&v);
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+        const auto bad = [](const sim::WorkloadVerdict* v) {
+            return v->rto.state == sim::VerdictState::Breached || v->rto.state == sim::VerdictState::Undecided ||
+                   v->rpo.state == sim::VerdictState::Breached;
+        };
+        return bad(a) && !bad(b);
+    });
+    const std::size_t shown = m_showAll ? order.size() : std::min(order.size(), kMaxCards);
+    for (std::size_t k = 0; k < shown; ++k) {
+        const sim::WorkloadVerdict& v = *order[k];
         const sim::WorkloadReplay* w = findWorkload(result, v.id);
         if (!w)
             continue;
@@ -147,6 +173,15 @@ void ResultCards::showResult(const Topology& topology, const Scenario& scenario,
         layout->addStretch(1);
         m_row->addWidget(card);
     }
+    if (shown < order.size()) {
+        auto* more = new QPushButton(tr("Show all %1 workloads").arg(order.size()), m_inner);
+        more->setObjectName(QStringLiteral("showAllResults"));
+        connect(more, &QPushButton::clicked, this, [this, topology, scenario, result, baseline] {
+            m_showAll = true;
+            showResult(topology, scenario, result, baseline ? &*baseline : nullptr);
+        });
+        m_row->addWidget(more, 0, Qt::AlignVCenter);
+    }
     m_row->addStretch(0);
 }
 
@@ -155,13 +190,13 @@ int ResultCards::cardCount() const
     return static_cast<int>(m_inner->findChildren<QFrame*>(QRegularExpression(QStringLiteral("^resultCard-"))).size());
 }
 
-QString ResultCards::cardText(int i) const
+QString ResultCards::cardText(const QString& workload) const
 {
-    const auto cards = m_inner->findChildren<QFrame*>(QRegularExpression(QStringLiteral("^resultCard-")));
-    if (i < 0 || i >= cards.size())
+    const auto* card = m_inner->findChild<QFrame*>(QStringLiteral("resultCard-") + workload);
+    if (!card)
         return {};
     QString text;
-    for (QLabel* l : cards[i]->findChildren<QLabel*>()) {
+    for (QLabel* l : card->findChildren<QLabel*>()) {
         QTextDocument doc;
         doc.setHtml(l->text());
         text += doc.toPlainText() + QLatin1Char('\n');

@@ -28,14 +28,18 @@ public:
     void showMessage(const QString& message);
     /// Cards shown.
     int cardCount() const;
-    /// The text of card `i` (tests; what a reader sees, without markup).
-    QString cardText(int i) const;
+    /// The text of workload `workload`'s card (tests; what a reader sees, without markup); empty when
+    /// it has none.
+    QString cardText(const QString& workload) const;
+    /// Cards shown before "Show all" with many workloads.
+    static constexpr std::size_t kMaxCards = 12;
 
 private:
     void clearCards();
     QWidget* m_inner;
     QHBoxLayout* m_row;
     QLabel* m_message;
+    bool m_showAll = false;
 };
 
 } // namespace firedrill::ui
