@@ -7,6 +7,7 @@
 #include "ui/document/Document.h"
 #include "ui/document/WorkloadFocus.h"
 #include "ui/editor/ComponentItem.h"
+#include "ui/editor/DiagramLayout.h"
 #include "ui/editor/EdgeItem.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
@@ -28,7 +29,13 @@
 #include "core/sim/ScenarioPlayer.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QRegularExpression>
 #include <QDir>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QFile>
 #include <QJsonArray>
@@ -81,6 +88,14 @@ struct Page
     }
 };
 
+/// The fingerprint printed by simulate --json, read from the text (a JSON number above 2^53 loses digits
+/// as a double).
+quint64 fingerprintOf(const QString& json)
+{
+    const auto m = QRegularExpression(QStringLiteral("\"fingerprint\":\\s*(\\d+)")).match(json);
+    return m.hasMatch() ? m.captured(1).toULongLong() : 0;
+}
+
 ReplayCardState::Phase phaseOf(TopologyScene* scene, const char* id)
 {
     ComponentItem* card = scene->card(QString::fromLatin1(id));
@@ -117,7 +132,7 @@ private slots:
                                                QStringLiteral("0"), QStringLiteral("--json")});
         QCOMPARE(cli.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(cli.out.toUtf8()).object();
-        QCOMPARE(json.value(QStringLiteral("fingerprint")).toVariant().toULongLong(), run.result->fingerprint);
+        QCOMPARE(fingerprintOf(cli.out), run.result->fingerprint);
         const QJsonArray workloads = json.value(QStringLiteral("workloads")).toArray();
         QCOMPARE(static_cast<std::size_t>(workloads.size()), run.result->workloads.size());
         QCOMPARE(page.view->resultCards()->cardCount(), static_cast<int>(workloads.size()));
@@ -145,6 +160,69 @@ private slots:
         // The log shows the whole narration, the last line highlighted at the end.
         QCOMPARE(static_cast<std::size_t>(page.view->logList()->count()), run.log.size());
         QVERIFY(page.view->logList()->currentRow() == page.view->logList()->count() - 1);
+    }
+
+    void scenarioBuiltByClickingEqualsTheCli()
+    {
+        Page page("two-region.yaml");
+        // New scenario from the bar (it asks a name).
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::keyClicks(dialog->findChild<QLineEdit*>(), QStringLiteral("Workshop outage"));
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        QTest::mouseClick(page.view->findChild<QToolButton*>(QStringLiteral("newScenarioButton")), Qt::LeftButton);
+        QCOMPARE(page.view->scenario(), QStringLiteral("workshop-outage"));
+        QVERIFY(page.settle());
+        // Playhead to 00:10:00, then right-click West Europe on the replay canvas: "Fail West Europe at 00:10".
+        page.view->seek(Duration::minutes(10).ms);
+        QVERIFY(page.settle());
+        QRectF region;
+        for (const ContainerBox& box : page.document.layout().containers)
+            if (box.kind == ContainerBox::Kind::Region && box.id == QStringLiteral("weu"))
+                region = box.rect;
+        QVERIFY(!region.isEmpty());
+        bool chosen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            auto* fail = menu->findChild<QAction*>(QStringLiteral("faultAction-outage"));
+            QVERIFY(fail);
+            chosen = fail->text().startsWith(QStringLiteral("Fail West Europe at 00:10"));
+            fail->trigger();
+            menu->close();
+        });
+        QGraphicsSceneContextMenuEvent event(QEvent::GraphicsSceneContextMenu);
+        event.setScenePos(region.topLeft() + QPointF(region.width() / 2, 12));
+        event.setScreenPos(QPoint(200, 200));
+        QApplication::sendEvent(page.view->scene(), &event);
+        QVERIFY(chosen);
+        const Scenario* built = page.document.topology().findScenario(ScenarioId("workshop-outage"));
+        QVERIFY(built && built->faults.size() == 1);
+        QCOMPARE(built->faults[0].at, Duration::minutes(10));
+        // Play it to the end and compare with the command line on the saved file, same seed.
+        QVERIFY(page.toEnd());
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("workshop.yaml"));
+        QVERIFY(page.document.exportYaml(saved).ok());
+        const auto cli = firedrill::test::cli({QStringLiteral("simulate"), saved, QStringLiteral("--scenario"),
+                                               QStringLiteral("workshop-outage"), QStringLiteral("--json")});
+        QCOMPARE(cli.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(cli.out.toUtf8()).object();
+        const sim::ReplayResult& mine = *page.view->run().result;
+        QCOMPARE(fingerprintOf(cli.out), mine.fingerprint);
+        const QJsonArray workloads = json.value(QStringLiteral("workloads")).toArray();
+        for (int i = 0; i < workloads.size(); ++i) {
+            const QJsonObject w = workloads[i].toObject();
+            const auto& r = mine.workloads[static_cast<std::size_t>(i)];
+            QCOMPARE(w.value(QStringLiteral("failed")).toDouble(), r.failed);
+            QCOMPARE(w.value(QStringLiteral("rto_ms")).toVariant().toLongLong(), r.rto ? r.rto->ms : 0LL);
+            const QString card = page.view->resultCards()->cardText(qstr(r.id.str()));
+            const QString verdict = w.value(QStringLiteral("rto_verdict")).toString();
+            if (!verdict.isEmpty() && verdict != QStringLiteral("no-target"))
+                QVERIFY2(card.contains(verdict), qPrintable(card + QStringLiteral(" / ") + verdict));
+        }
     }
 
     void playingRunsOnItsOwnAndStops()
