@@ -47,6 +47,9 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
     auto* label = new QLabel(tr("Scenario:"), this);
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("scenarioCombo"));
+    // Long scenario names do not widen the window: the list shows them whole.
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_combo->setMinimumContentsLength(22);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_combo->setMinimumContentsLength(18);
     label->setBuddy(m_combo);

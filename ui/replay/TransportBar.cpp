@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QSpinBox>
 #include <QStyle>
+#include <QToolBar>
 #include <QToolButton>
 #include <cmath>
 
@@ -22,18 +23,27 @@ const double kSpeeds[] = {1, 10, 60, 100, 600, 1000, 3600, 10000};
 
 TransportBar::TransportBar(QWidget* parent) : QWidget(parent)
 {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(6, 4, 6, 4);
+    // A tool bar: on a narrow screen what does not fit goes into its » menu instead of widening the window.
+    auto* outer = new QHBoxLayout(this);
+    outer->setContentsMargins(2, 0, 2, 0);
+    auto* row = new QToolBar(this);
+    row->setObjectName(QStringLiteral("transportToolBar"));
+    row->setMovable(false);
+    row->setFloatable(false);
+    outer->addWidget(row);
     const auto media = [this](const QString& name, QStyle::StandardPixmap icon, const QString& text, const QString& tip) {
         QToolButton* b = button(name, text, tip);
         b->setIcon(style()->standardIcon(icon));
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        b->setIconSize(QSize(22, 22));
+        b->setToolTip(text + QStringLiteral(" — ") + tip);
         return b;
     };
     row->addWidget(media(QStringLiteral("replayStart"), QStyle::SP_MediaSkipBackward, tr("Start"), tr("Back to the start (Home)")));
     row->addWidget(media(QStringLiteral("replayBack"), QStyle::SP_MediaSeekBackward, tr("Back"),
                          tr("Step back to the previous event (Left)")));
     m_play = media(QStringLiteral("replayPlay"), QStyle::SP_MediaPlay, tr("Play"), tr("Play or pause (Space)"));
+    m_play->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_play->setMinimumWidth(96);
     row->addWidget(m_play);
     row->addWidget(media(QStringLiteral("replayStep"), QStyle::SP_MediaSeekForward, tr("Next event"),
@@ -57,17 +67,20 @@ TransportBar::TransportBar(QWidget* parent) : QWidget(parent)
     m_clock->setObjectName(QStringLiteral("replayClock"));
     QFont mono = m_clock->font();
     mono.setFamily(QStringLiteral("monospace"));
-    mono.setPointSizeF(mono.pointSizeF() * 1.4);
+    mono.setPointSizeF(mono.pointSizeF() * 1.25);
     mono.setBold(true);
     m_clock->setFont(mono);
     m_clock->setMinimumWidth(QFontMetrics(mono).horizontalAdvance(QStringLiteral("00:00:00 / 00:00:00")) + 16);
     row->addWidget(m_clock);
-    row->addStretch(1);
+    auto* spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    row->addWidget(spacer);
 
-    row->addWidget(new QLabel(tr("Seed"), this));
     m_seed = new QSpinBox(this);
     m_seed->setObjectName(QStringLiteral("replaySeed"));
     m_seed->setRange(0, 999'999'999);
+    m_seed->setPrefix(tr("Seed "));
+    m_seed->setToolTip(tr("The run's seed (every random draw of the engine follows it)"));
     row->addWidget(m_seed);
     m_worstDns = new QCheckBox(tr("Worst-case DNS"), this);
     m_worstDns->setObjectName(QStringLiteral("replayWorstDns"));
@@ -76,8 +89,8 @@ TransportBar::TransportBar(QWidget* parent) : QWidget(parent)
     connect(m_seed, &QSpinBox::valueChanged, this, &TransportBar::optionsChanged);
     connect(m_worstDns, &QCheckBox::toggled, this, &TransportBar::optionsChanged);
 
-    m_baseline = button(QStringLiteral("replayBaseline"), tr("Keep to compare"),
-                        tr("Keep this run to compare the next one with it (drawn dashed)"));
+    m_baseline = button(QStringLiteral("replayBaseline"), tr("Compare"),
+                        tr("Keep this run and compare the next ones with it (drawn dashed, verdicts under the cards)"));
     connect(m_baseline, &QToolButton::clicked, this, &TransportBar::baselineRequested);
     row->addWidget(m_baseline);
     m_trainer = button(QStringLiteral("replayTrainer"), tr("Trainer mode"), tr("Presenter view for a room (F11)"));
@@ -148,7 +161,7 @@ bool TransportBar::worstCaseDns() const
 
 void TransportBar::setHasBaseline(bool has)
 {
-    m_baseline->setText(has ? tr("Stop comparing") : tr("Keep to compare"));
+    m_baseline->setText(has ? tr("Stop comparing") : tr("Compare"));
 }
 
 } // namespace firedrill::ui
