@@ -454,7 +454,7 @@ void MainWindow::saveWindowSettings() const
     QSettings settings;
     settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1String(kStateKey),
-                      m_stateBeforeReplay.isEmpty() ? saveState(kSettingsVersion) : m_stateBeforeReplay);
+                      m_dockStateBeforePage.isEmpty() ? saveState(kSettingsVersion) : m_dockStateBeforePage);
 }
 
 void MainWindow::showPreferences()

@@ -139,7 +139,8 @@ private:
     void addPageActions(QMenu* view);
     /// Trainer mode: only the replay page, full screen, no menus, toolbars or docks; and back.
     void setTrainerLayout(bool on);
-    /// The replay page takes the whole window: the editing docks go while it shows and come back after.
+    /// The availability, drill-plan and replay pages take the whole window: the editing docks go while
+    /// they show and come back on the diagram and trade-off pages.
     void onPageChanged(int index);
     void createActions();
     void showAbout();
@@ -184,7 +185,7 @@ private:
     bool m_wasFullScreen = false;
     /// Version of the saved dock layout (bumped when docks change).
     static constexpr int kSettingsVersion = 3;
-    QByteArray m_stateBeforeReplay; ///< the docks as they were before the replay page hid them
+    QByteArray m_dockStateBeforePage; ///< the docks as they were before a full-window page hid them
     StrategyPanel* m_strategy = nullptr;
     PoliciesPanel* m_policies = nullptr;
     QDockWidget* m_strategyDock = nullptr;

@@ -124,14 +124,16 @@ void MainWindow::addPageActions(QMenu* view)
 
 void MainWindow::onPageChanged(int index)
 {
-    const bool replay = m_pages->widget(index) == m_replay;
-    if (replay && m_stateBeforeReplay.isEmpty()) {
-        m_stateBeforeReplay = saveState(kSettingsVersion);
+    // The docks edit the diagram and its strategies; the pages after those (availability, drill plans,
+    // replay) take the whole window.
+    const bool fullWindow = index >= 2;
+    if (fullWindow && m_dockStateBeforePage.isEmpty()) {
+        m_dockStateBeforePage = saveState(kSettingsVersion);
         for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
             dock->hide();
-    } else if (!replay && !m_stateBeforeReplay.isEmpty()) {
-        restoreState(m_stateBeforeReplay, kSettingsVersion);
-        m_stateBeforeReplay.clear();
+    } else if (!fullWindow && !m_dockStateBeforePage.isEmpty()) {
+        restoreState(m_dockStateBeforePage, kSettingsVersion);
+        m_dockStateBeforePage.clear();
     }
 }
 
