@@ -406,6 +406,7 @@ private slots:
         QImage last(files.back());
         QCOMPARE(last.size(), QSize(960, 540));
         // The live state is back afterwards.
+        QVERIFY(page.settle());
         QCOMPARE(page.view->run().timeMs, 0);
     }
 

@@ -52,8 +52,10 @@ std::pair<QStringList, QString> ReplayView::exportFrames(const QString& director
     auto player = sim::ScenarioPlayer::create(m_document->topology(), s->id, options);
     if (!player)
         return {{}, qstr(player.error().message)};
-    // The frames are drawn on this page's own canvas and charts, then the live state is put back.
-    ReplayRun shown = m_run;
+    // The frames are drawn on this page's own canvas and charts; afterwards the page replays to where it
+    // was (runs are deterministic), so nothing the engine sent meanwhile is mixed in.
+    pause();
+    const std::int64_t was = m_run.timeMs;
     ReplayRun run = m_run;
     run.series.clear();
     run.log.clear();
@@ -112,9 +114,7 @@ std::pair<QStringList, QString> ReplayView::exportFrames(const QString& director
             written << path;
     }
     progress.setValue(frames);
-    m_run = shown;
-    showReplayFrame(*m_scene, &m_run.frame);
-    refreshCharts(true);
+    restart(was);
     return {written, error};
 }
 
