@@ -67,12 +67,18 @@ private slots:
         QTest::addColumn<QString>("holderPath");
         QTest::addColumn<QString>("secondPath");
         QTest::addColumn<bool>("relativeToFolder"); // the second process starts in the folder
-        QTest::newRow("same path") << "plan.firedrill" << "plan.firedrill" << false;
-        QTest::newRow("symlink to the file") << "plan.firedrill" << "link.firedrill" << false;
-        QTest::newRow("holder through the symlink") << "link.firedrill" << "plan.firedrill" << false;
-        QTest::newRow("symlinked folder") << "plan.firedrill" << "linked-folder/plan.firedrill" << false;
-        QTest::newRow("relative path") << "plan.firedrill" << "./plan.firedrill" << true;
-        QTest::newRow("dot-dot path") << "plan.firedrill" << "sub/../plan.firedrill" << false;
+        QTest::newRow("same path") << "plan.firedrill"
+                                   << "plan.firedrill" << false;
+        QTest::newRow("symlink to the file") << "plan.firedrill"
+                                             << "link.firedrill" << false;
+        QTest::newRow("holder through the symlink") << "link.firedrill"
+                                                    << "plan.firedrill" << false;
+        QTest::newRow("symlinked folder") << "plan.firedrill"
+                                          << "linked-folder/plan.firedrill" << false;
+        QTest::newRow("relative path") << "plan.firedrill"
+                                       << "./plan.firedrill" << true;
+        QTest::newRow("dot-dot path") << "plan.firedrill"
+                                      << "sub/../plan.firedrill" << false;
     }
 
     void secondProcessIsToldWhoHoldsIt()
@@ -83,7 +89,8 @@ private slots:
         QTemporaryDir dir;
         const auto path = pathIn(dir, "plan.firedrill");
         QVERIFY(WorkspaceFile::create(path, sampleYaml(1), "one").ok());
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("plan.firedrill")), dir.filePath(QStringLiteral("link.firedrill"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("plan.firedrill")),
+                            dir.filePath(QStringLiteral("link.firedrill"))));
         QVERIFY(QFile::link(dir.path(), dir.filePath(QStringLiteral("linked-folder"))));
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
         const QByteArray before = fileHash(path);
@@ -97,14 +104,16 @@ private slots:
         const QString message = QString::fromUtf8(output.split('\n').value(1));
         QVERIFY2(message.contains(qs(currentUserName())), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("on host ") + qs(currentHostName())), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("(process %1)").arg(holder.processId())), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("(process %1)").arg(holder.processId())),
+                 qPrintable(message));
 
         holder.closeWriteChannel(); // the holder closes normally
         QVERIFY(holder.waitForFinished(20000));
         QCOMPARE(holder.exitCode(), 0);
         QVERIFY(noSidecars(path));
         QCOMPARE(fileHash(path), before);
-        QCOMPARE(openInSecondProcess(second, relativeToFolder ? dir.path() : QString()), QByteArray("opened rw\n"));
+        QCOMPARE(openInSecondProcess(second, relativeToFolder ? dir.path() : QString()),
+                 QByteArray("opened rw\n"));
     }
 
     void lockIsKeyedOnTheFileNotThePath()
@@ -130,7 +139,8 @@ private slots:
         QTemporaryDir dir;
         const auto path = pathIn(dir, "plan.firedrill");
         QVERIFY(WorkspaceFile::create(path, sampleYaml(1), "one").ok());
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("plan.firedrill")), dir.filePath(QStringLiteral("link.firedrill"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("plan.firedrill")),
+                            dir.filePath(QStringLiteral("link.firedrill"))));
         const auto lockPath = FileLock::lockPathFor(path);
         const QByteArray before = fileHash(path);
         const QStringList names = {QStringLiteral("plan.firedrill"), QStringLiteral("link.firedrill")};
