@@ -69,7 +69,12 @@ std::string LockHolder::describe() const
 
 std::filesystem::path FileLock::lockPathFor(const std::filesystem::path& target)
 {
-    std::filesystem::path lock = target;
+    // Keyed on the resolved file, not the spelling: a symlink, a relative or a `..` path to the same
+    // workspace must meet the same lock file.
+    std::error_code ec;
+    std::filesystem::path lock = std::filesystem::weakly_canonical(std::filesystem::absolute(target, ec), ec);
+    if (ec || lock.empty())
+        lock = target;
     lock += ".lock";
     return lock;
 }

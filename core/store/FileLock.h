@@ -28,7 +28,8 @@ class FileLock
 public:
     /// Takes the lock for `target`; fails with "locked" naming the holder, or "io".
     static Result<FileLock> acquire(const std::filesystem::path& target);
-    /// The side file used for `target`: the same path with ".lock" appended.
+    /// The side file used for `target`: its resolved path (symlinks, `.` and `..` followed) with ".lock"
+    /// appended, so every path that names the same file names the same lock.
     static std::filesystem::path lockPathFor(const std::filesystem::path& target);
     /// Parses the text of a lock file; nullopt when it is not one.
     static std::optional<LockHolder> parse(const std::string& text);

@@ -2,11 +2,11 @@
 
 #include "Document.h"
 #include "core/io/TopologyFile.h"
+#include "ui/common/SafeSave.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -76,9 +76,9 @@ bool Autosave::autosaveNow()
     text += QByteArray(kOriginalKey) + m_document->path().toUtf8() + '\n';
     text += QByteArray(kSavedKey) + QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8() + '\n';
     text += QByteArray::fromStdString(writeTopologyYaml(m_document->topology()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        emit failed(tr("Could not autosave to “%1”: %2").arg(path, file.errorString()));
+    if (auto written = SafeSave::write(path, text); !written) {
+        emit failed(
+            tr("Could not autosave to “%1”: %2").arg(path, QString::fromStdString(written.error().message)));
         return false;
     }
     if (!m_lastWritten.isEmpty() && m_lastWritten != path)

@@ -4,10 +4,10 @@
 #include "core/io/TopologyFile.h"
 #include "core/store/Workspace.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/SafeSave.h"
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QUndoStack>
 #include <algorithm>
 
@@ -161,12 +161,10 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
 
 Result<void> Document::exportYaml(const QString& path) const
 {
-    QSaveFile file(path);
-    const std::string text = writeTopologyYaml(m_topology);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
-        !file.commit())
-        return error("io", tr("Could not write “%1”: %2").arg(path, file.errorString()));
+    auto written = SafeSave::write(path, QByteArray::fromStdString(writeTopologyYaml(m_topology)));
+    if (!written)
+        return error(
+            "io", tr("Could not write “%1”: %2").arg(path, QString::fromStdString(written.error().message)));
     return {};
 }
 

@@ -4,9 +4,9 @@
 #include "core/drill/PlanHtml.h"
 #include "core/drill/PlanMarkdown.h"
 #include "core/drill/PlanYaml.h"
+#include "ui/common/SafeSave.h"
 
 #include <QObject>
-#include <QSaveFile>
 
 namespace firedrill::ui {
 
@@ -14,12 +14,11 @@ namespace {
 
 Result<void> writeText(const QString& path, const std::string& text)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{"io", QObject::tr("Could not write %1: %2").arg(path, file.errorString()).toStdString()};
-    const QByteArray bytes = QByteArray::fromStdString(text);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{"io", QObject::tr("Could not write %1: %2").arg(path, file.errorString()).toStdString()};
+    auto written = SafeSave::write(path, QByteArray::fromStdString(text));
+    if (!written)
+        return Error{"io", QObject::tr("Could not write %1: %2")
+                               .arg(path, QString::fromStdString(written.error().message))
+                               .toStdString()};
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "core/drill/DrillRole.h"
 #include "core/drill/PlanHtml.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/SafeSave.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
@@ -220,6 +221,7 @@ QString documentHtml(const PlanPdfInput& in, const PageList& pages, double image
 
 Result<void> PlanPdfWriter::write(const PlanPdfInput& input, const QString& path)
 {
+    SafeSave::removeStaleTemporaries(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{"io", QObject::tr("Could not write %1: %2").arg(path, file.errorString()).toStdString()};
@@ -295,8 +297,10 @@ Result<void> PlanPdfWriter::write(const PlanPdfInput& input, const QString& path
         }
         painter.end();
     }
-    if (!file.commit())
-        return Error{"io", QObject::tr("Could not write %1: %2").arg(path, file.errorString()).toStdString()};
+    if (auto committed = SafeSave::commit(file); !committed)
+        return Error{"io", QObject::tr("Could not write %1: %2")
+                               .arg(path, QString::fromStdString(committed.error().message))
+                               .toStdString()};
     return {};
 }
 
