@@ -9,6 +9,7 @@
 #include "core/sim/ScenarioPlayer.h"
 #include "core/sim/models/ReplayWorld.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/SafeSave.h"
 #include "ui/document/Document.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
@@ -21,7 +22,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QProgressDialog>
-#include <QSaveFile>
 
 namespace firedrill::ui {
 
@@ -29,11 +29,10 @@ namespace {
 
 QString writeAtomically(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    // SafeSave: a full disk never leaves a truncated file in place of the target.
+    const auto written = SafeSave::write(path, bytes);
+    if (!written)
+        return QObject::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), qstr(written.error().message));
     return {};
 }
 
