@@ -114,6 +114,39 @@ private slots:
         QCOMPARE(withCode(read(text), "out-of-range").size(), std::size_t(1));
     }
 
+    void leaderElectionOnComputeWithAPositiveLease()
+    {
+        // On compute with a lease above zero: valid. On a database: an error (workers elect a leader,
+        // data stores fail over). A lease of 0 s: an error.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        auto ok = read(replaced(baseTopology(), web, "instances: 2, leader_election: {lease: 15s}, depends_on: [db]}\n  - {id: web-neu"));
+        QVERIFY2(ok.ok() && ok.diagnostics.empty(), dump(ok).constData());
+        const auto onDb = read(replaced(baseTopology(), "kind: sql-database\n", "kind: sql-database\n    leader_election: {lease: 15s}\n"));
+        QVERIFY(!onDb.ok());
+        const auto d = withCode(onDb, "bad-value");
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].path, std::string("components[db].leader_election"));
+        const auto zero = read(replaced(baseTopology(), web, "instances: 2, leader_election: {lease: 0s}, depends_on: [db]}\n  - {id: web-neu"));
+        QCOMPARE(withCode(zero, "non-positive-duration").size(), std::size_t(1));
+    }
+
+    void retryBackoffIsAtLeastOne()
+    {
+        // 2 (waits double) and 1 (constant) are valid; 0.5 would shrink the waits: an error.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        for (const char* m : {"2", "1"}) {
+            const auto r = read(replaced(baseTopology(), web,
+                                         std::string("instances: 2, resilience: {retries: 2, retry_delay: 1s, retry_backoff: ") + m +
+                                             "}, depends_on: [db]}\n  - {id: web-neu"));
+            QVERIFY2(r.ok() && r.diagnostics.empty(), dump(r).constData());
+        }
+        const auto bad = read(replaced(baseTopology(), web,
+                                       "instances: 2, resilience: {retries: 2, retry_delay: 1s, retry_backoff: 0.5}, depends_on: [db]}\n  - {id: web-neu"));
+        const auto d = withCode(bad, "out-of-range");
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].path, std::string("components[web-weu].resilience.retry_backoff"));
+    }
+
     void replicasNeedExactlyOnePrimary()
     {
         auto text = replaced(baseTopology(), "region: neu, role: secondary", "region: neu, role: primary");
