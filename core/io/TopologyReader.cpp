@@ -128,6 +128,7 @@ Resilience readResilience(YamlFieldReader& r)
     r.optional("retry_backoff", x.retryBackoff, yv::number);
     r.optional("breaker_threshold", x.breakerThreshold, yv::integer);
     r.optional("breaker_open", x.breakerOpen, yv::duration);
+    r.optional("breaker_error_rate", x.breakerErrorRate, yv::number);
     return x;
 }
 

@@ -290,6 +290,7 @@ void components(Out& o, const Component& c)
         m.opt("retries", r.retries, integer).opt("retry_delay", r.retryDelay, formatDuration);
         m.opt("retry_backoff", r.retryBackoff, formatNumber);
         m.opt("breaker_threshold", r.breakerThreshold, integer).opt("breaker_open", r.breakerOpen, formatDuration);
+        m.opt("breaker_error_rate", r.breakerErrorRate, formatNumber);
         o.add("resilience", std::move(m));
     }
     o.opt("cost", c.cost, formatNumber);

@@ -113,6 +113,7 @@ struct Resilience
     std::optional<double> retryBackoff;   ///< each wait is this many times the previous one (absent: 1)
     std::optional<int> breakerThreshold;  ///< consecutive failures that open the breaker
     std::optional<Duration> breakerOpen;  ///< how long it stays open
+    std::optional<double> breakerErrorRate; ///< share of failing calls that opens it (absent: only outright failure)
     auto operator<=>(const Resilience&) const = default;
 };
 

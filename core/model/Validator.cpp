@@ -375,6 +375,12 @@ private:
             if (r.breakerThreshold && *r.breakerThreshold < 1)
                 error(path + ".resilience.breaker_threshold", "out-of-range", "breaker_threshold must be 1 or more");
             nonNegative(path + ".resilience.breaker_open", r.breakerOpen, "breaker_open");
+            if (r.breakerErrorRate && !(*r.breakerErrorRate > 0.0 && *r.breakerErrorRate <= 1.0))
+                error(path + ".resilience.breaker_error_rate", "out-of-range",
+                      "breaker_error_rate must be above 0 and at most 1 (a share of calls)");
+            else if (r.breakerErrorRate && !(r.breakerThreshold && r.breakerOpen))
+                warning(path + ".resilience.breaker_error_rate", "ignored-property",
+                        "breaker_error_rate needs a circuit breaker (breaker_threshold and breaker_open)");
         }
     }
 

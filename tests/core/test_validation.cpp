@@ -147,6 +147,27 @@ private slots:
         QCOMPARE(d[0].path, std::string("components[web-weu].resilience.retry_backoff"));
     }
 
+    void breakerErrorRateIsAShareWithABreaker()
+    {
+        // 0.5 with a breaker: valid. 0 and 1.5 are not shares that can open it: errors. 0.5 without
+        // breaker_threshold / breaker_open: a warning (nothing to open), the file loads.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        const auto with = [&](const std::string& resilience) {
+            return read(replaced(baseTopology(), web, "instances: 2, resilience: {" + resilience + "}, depends_on: [db]}\n  - {id: web-neu"));
+        };
+        const auto ok = with("breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: 0.5");
+        QVERIFY2(ok.ok() && ok.diagnostics.empty(), dump(ok).constData());
+        for (const char* bad : {"0", "1.5"}) {
+            const auto r = with(std::string("breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: ") + bad);
+            const auto d = withCode(r, "out-of-range");
+            QCOMPARE(d.size(), std::size_t(1));
+            QCOMPARE(d[0].path, std::string("components[web-weu].resilience.breaker_error_rate"));
+        }
+        const auto alone = with("retries: 2, breaker_error_rate: 0.5");
+        QVERIFY(alone.ok());
+        QCOMPARE(withCode(alone, "ignored-property").size(), std::size_t(1));
+    }
+
     void replicasNeedExactlyOnePrimary()
     {
         auto text = replaced(baseTopology(), "region: neu, role: secondary", "region: neu, role: primary");

@@ -126,6 +126,32 @@ scenarios:
     faults:
       - {at: 10m, target: api, kind: degradation, error_rate: 0.5, for: 10m}
 )";
+const std::string kBreakerRate = R"(firedrill: 1
+name: breaker rate
+regions:
+  - {id: weu, name: West Europe}
+components:
+  - id: web
+    kind: app-service
+    region: weu
+    instances: 2
+    depends_on: [api]
+    resilience: {retries: 2, retry_delay: 100ms, breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: 0.5}
+  - {id: api, kind: app-service, region: weu, instances: 2}
+workloads:
+  - {id: app, name: App, entry: web, demand_rps: 100}
+scenarios:
+  - id: high
+    name: high
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.6, for: 10m}
+  - id: low
+    name: low
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.3, for: 10m}
+)";
 } // namespace
 
 class TestReplayResilience : public QObject
@@ -301,6 +327,37 @@ private slots:
         constant.components.at(0).resilience->retryBackoff.reset();
         const auto c = replay(constant, "s");
         QVERIFY(near(c.workloads.at(0).series.latencyMs.at(15 * 60), 68.75 / 0.9375));
+    }
+
+    void breakerOpensAtItsErrorRate()
+    {
+        // breaker_error_rate 0.5. api fails 60% of calls from 10m to 20m: 0.6 >= 0.5, web's breaker opens
+        // at 10m and every request fails fast; the half-open trial at 20m (10m + 20 x 30s) is at the very
+        // instant the errors stop and still sees them, the one at 20m 30s closes it. Failed = 100 rps x
+        // 630 s = 63,000; RTO = 10m 30s.
+        const auto t = fromYaml(kBreakerRate);
+        const auto r = replay(t, "high");
+        const auto& w = r.workloads.at(0);
+        QVERIFY(near(w.failed, 63'000));
+        QCOMPARE(*w.disruptedAt, Duration::minutes(10).ms);
+        QCOMPARE(w.rto->ms, (Duration::minutes(10) + Duration::seconds(30)).ms);
+        bool opened = false;
+        for (const auto& e : r.log)
+            opened = opened || (e.timeMs == Duration::minutes(10).ms && e.text.find("opens at 60% failed calls") != std::string::npos);
+        QVERIFY(opened);
+
+        // 30% < 50%: it stays closed and the retries work: a request fails with 0.3^3 = 0.027,
+        // failed = 100 x 600 x 0.027 = 1,620.
+        const auto low = replay(t, "low");
+        QVERIFY(near(low.workloads.at(0).failed, 1'620));
+        for (const auto& e : low.log)
+            QVERIFY(e.text.find("circuit breaker") == std::string::npos);
+
+        // Without breaker_error_rate only an outright failure opens it: 60% errors are retried,
+        // failed = 100 x 600 x 0.6^3 = 12,960.
+        auto plain = t;
+        plain.components.at(0).resilience->breakerErrorRate.reset();
+        QVERIFY(near(replay(plain, "high").workloads.at(0).failed, 12'960));
     }
 
     void reasonWhenTheFaultEndsEarly()
