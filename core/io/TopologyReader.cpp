@@ -80,6 +80,13 @@ Autoscale readAutoscale(YamlFieldReader& r)
     return a;
 }
 
+LeaderElection readLeaderElection(YamlFieldReader& r)
+{
+    LeaderElection l;
+    r.value("lease", l.lease, yv::duration);
+    return l;
+}
+
 Failover readFailover(YamlFieldReader& r)
 {
     Failover f;
@@ -118,8 +125,10 @@ Resilience readResilience(YamlFieldReader& r)
     Resilience x;
     r.optional("retries", x.retries, yv::integer);
     r.optional("retry_delay", x.retryDelay, yv::duration);
+    r.optional("retry_backoff", x.retryBackoff, yv::number);
     r.optional("breaker_threshold", x.breakerThreshold, yv::integer);
     r.optional("breaker_open", x.breakerOpen, yv::duration);
+    r.optional("breaker_error_rate", x.breakerErrorRate, yv::number);
     return x;
 }
 
@@ -178,6 +187,7 @@ Component readComponent(ReadContext& ctx, const YamlNode& n, const std::string& 
     r.optional("instances", c.instances, yv::integer);
     r.optional("capacity_rps", c.capacityRps, yv::number);
     optionalSection(r, "autoscale", c.autoscale, "autoscale", readAutoscale);
+    optionalSection(r, "leader_election", c.leaderElection, "leader election settings", readLeaderElection);
     r.optional("sla", c.sla, yv::percent);
     r.optional("mtbf", c.mtbf, yv::duration);
     r.optional("mttr", c.mttr, yv::duration);

@@ -219,6 +219,8 @@ void components(Out& o, const Component& c)
                                .add("min", integer(c.autoscale->min))
                                .add("max", integer(c.autoscale->max))
                                .add("scale_out_time", formatDuration(c.autoscale->scaleOutTime)));
+    if (c.leaderElection)
+        o.add("leader_election", Out::map().add("lease", formatDuration(c.leaderElection->lease)));
     o.opt("sla", c.sla, formatPercent).opt("mtbf", c.mtbf, formatDuration).opt("mttr", c.mttr, formatDuration);
     o.opt("startup_time", c.startupTime, formatDuration);
     o.opt("routing", c.routing, name<RoutingMethod>);
@@ -286,7 +288,9 @@ void components(Out& o, const Component& c)
         const auto& r = *c.resilience;
         Out m = Out::map();
         m.opt("retries", r.retries, integer).opt("retry_delay", r.retryDelay, formatDuration);
+        m.opt("retry_backoff", r.retryBackoff, formatNumber);
         m.opt("breaker_threshold", r.breakerThreshold, integer).opt("breaker_open", r.breakerOpen, formatDuration);
+        m.opt("breaker_error_rate", r.breakerErrorRate, formatNumber);
         o.add("resilience", std::move(m));
     }
     o.opt("cost", c.cost, formatNumber);

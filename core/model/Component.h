@@ -41,6 +41,13 @@ struct Autoscale
     auto operator<=>(const Autoscale&) const = default;
 };
 
+/// Leader election of a worker tier: one instance holds a lease and works, the others wait to take it.
+struct LeaderElection
+{
+    Duration lease = Duration::seconds(30); ///< a follower takes over this long after the holder is lost
+    auto operator<=>(const LeaderElection&) const = default;
+};
+
 /// The role a database replica plays.
 enum class ReplicaRole { Primary, Secondary };
 /// How a secondary replica receives writes.
@@ -103,8 +110,10 @@ struct Resilience
 {
     std::optional<int> retries;
     std::optional<Duration> retryDelay;
+    std::optional<double> retryBackoff;   ///< each wait is this many times the previous one (absent: 1)
     std::optional<int> breakerThreshold;  ///< consecutive failures that open the breaker
     std::optional<Duration> breakerOpen;  ///< how long it stays open
+    std::optional<double> breakerErrorRate; ///< share of failing calls that opens it (absent: only outright failure)
     auto operator<=>(const Resilience&) const = default;
 };
 
@@ -141,6 +150,7 @@ struct Component
     std::optional<int> instances;
     std::optional<double> capacityRps;   ///< per instance
     std::optional<Autoscale> autoscale;
+    std::optional<LeaderElection> leaderElection; ///< compute only
     std::optional<Percent> sla;
     std::optional<Duration> mtbf;
     std::optional<Duration> mttr;

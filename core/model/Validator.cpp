@@ -240,6 +240,12 @@ private:
                         "instances (" + std::to_string(*c.instances) + ") lie outside autoscale min..max");
             nonNegative(path + ".autoscale.scale_out_time", a.scaleOutTime, "scale_out_time");
         }
+        if (c.leaderElection) {
+            if (kindFamily(c.kind) != KindFamily::Compute)
+                error(path + ".leader_election", "bad-value",
+                      "leader election applies to compute (app-service, vm, vm-scale-set) only");
+            positive(path + ".leader_election.lease", std::optional<Duration>(c.leaderElection->lease), "lease");
+        }
         if (c.sla && !(c.sla->value > 0.0 && c.sla->value <= 100.0))
             error(path + ".sla", "out-of-range", "sla must be above 0% and at most 100%");
         positive(path + ".mtbf", c.mtbf, "mtbf");
@@ -363,9 +369,18 @@ private:
             if (r.retries && *r.retries < 0)
                 error(path + ".resilience.retries", "out-of-range", "retries must be 0 or more");
             nonNegative(path + ".resilience.retry_delay", r.retryDelay, "retry_delay");
+            if (r.retryBackoff && !(*r.retryBackoff >= 1.0))
+                error(path + ".resilience.retry_backoff", "out-of-range",
+                      "retry_backoff must be 1 or more (each wait is that many times the previous one)");
             if (r.breakerThreshold && *r.breakerThreshold < 1)
                 error(path + ".resilience.breaker_threshold", "out-of-range", "breaker_threshold must be 1 or more");
             nonNegative(path + ".resilience.breaker_open", r.breakerOpen, "breaker_open");
+            if (r.breakerErrorRate && !(*r.breakerErrorRate > 0.0 && *r.breakerErrorRate <= 1.0))
+                error(path + ".resilience.breaker_error_rate", "out-of-range",
+                      "breaker_error_rate must be above 0 and at most 1 (a share of calls)");
+            else if (r.breakerErrorRate && !(r.breakerThreshold && r.breakerOpen))
+                warning(path + ".resilience.breaker_error_rate", "ignored-property",
+                        "breaker_error_rate needs a circuit breaker (breaker_threshold and breaker_open)");
         }
     }
 

@@ -18,9 +18,6 @@ struct ReplayOptions
     Duration sampleInterval = Duration::seconds(1);     ///< time-series resolution
     double rtoThreshold = 0.99;                         ///< served / demanded needed to count as recovered
     Duration rtoSustain = Duration::seconds(60);        ///< ... for at least this long
-    /// Ids of leader-elected worker tiers (one instance holds a lease and works, the others wait). The
-    /// topology format has no field for it yet, so the caller names them (docs/engine.md, "Leader election").
-    std::vector<std::string> leaderElected;
 };
 
 /// One sentence of the narrated event log.

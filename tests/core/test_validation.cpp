@@ -114,6 +114,60 @@ private slots:
         QCOMPARE(withCode(read(text), "out-of-range").size(), std::size_t(1));
     }
 
+    void leaderElectionOnComputeWithAPositiveLease()
+    {
+        // On compute with a lease above zero: valid. On a database: an error (workers elect a leader,
+        // data stores fail over). A lease of 0 s: an error.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        auto ok = read(replaced(baseTopology(), web, "instances: 2, leader_election: {lease: 15s}, depends_on: [db]}\n  - {id: web-neu"));
+        QVERIFY2(ok.ok() && ok.diagnostics.empty(), dump(ok).constData());
+        const auto onDb = read(replaced(baseTopology(), "kind: sql-database\n", "kind: sql-database\n    leader_election: {lease: 15s}\n"));
+        QVERIFY(!onDb.ok());
+        const auto d = withCode(onDb, "bad-value");
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].path, std::string("components[db].leader_election"));
+        const auto zero = read(replaced(baseTopology(), web, "instances: 2, leader_election: {lease: 0s}, depends_on: [db]}\n  - {id: web-neu"));
+        QCOMPARE(withCode(zero, "non-positive-duration").size(), std::size_t(1));
+    }
+
+    void retryBackoffIsAtLeastOne()
+    {
+        // 2 (waits double) and 1 (constant) are valid; 0.5 would shrink the waits: an error.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        for (const char* m : {"2", "1"}) {
+            const auto r = read(replaced(baseTopology(), web,
+                                         std::string("instances: 2, resilience: {retries: 2, retry_delay: 1s, retry_backoff: ") + m +
+                                             "}, depends_on: [db]}\n  - {id: web-neu"));
+            QVERIFY2(r.ok() && r.diagnostics.empty(), dump(r).constData());
+        }
+        const auto bad = read(replaced(baseTopology(), web,
+                                       "instances: 2, resilience: {retries: 2, retry_delay: 1s, retry_backoff: 0.5}, depends_on: [db]}\n  - {id: web-neu"));
+        const auto d = withCode(bad, "out-of-range");
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].path, std::string("components[web-weu].resilience.retry_backoff"));
+    }
+
+    void breakerErrorRateIsAShareWithABreaker()
+    {
+        // 0.5 with a breaker: valid. 0 and 1.5 are not shares that can open it: errors. 0.5 without
+        // breaker_threshold / breaker_open: a warning (nothing to open), the file loads.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        const auto with = [&](const std::string& resilience) {
+            return read(replaced(baseTopology(), web, "instances: 2, resilience: {" + resilience + "}, depends_on: [db]}\n  - {id: web-neu"));
+        };
+        const auto ok = with("breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: 0.5");
+        QVERIFY2(ok.ok() && ok.diagnostics.empty(), dump(ok).constData());
+        for (const char* bad : {"0", "1.5"}) {
+            const auto r = with(std::string("breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: ") + bad);
+            const auto d = withCode(r, "out-of-range");
+            QCOMPARE(d.size(), std::size_t(1));
+            QCOMPARE(d[0].path, std::string("components[web-weu].resilience.breaker_error_rate"));
+        }
+        const auto alone = with("retries: 2, breaker_error_rate: 0.5");
+        QVERIFY(alone.ok());
+        QCOMPARE(withCode(alone, "ignored-property").size(), std::size_t(1));
+    }
+
     void replicasNeedExactlyOnePrimary()
     {
         auto text = replaced(baseTopology(), "region: neu, role: secondary", "region: neu, role: primary");

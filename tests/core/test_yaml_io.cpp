@@ -152,6 +152,45 @@ private slots:
         QVERIFY(writeTopologyYaml(sorted).find("injects") == std::string::npos);
     }
 
+    void leaderElectionAndBackoffRoundTrip()
+    {
+        // `leader_election: {}` takes the default lease of 30 s and is written back with it; a lease,
+        // a retry_backoff multiplier and a breaker_error_rate survive the round trip in the canonical
+        // key order (the resilience map, too long for one line, in block style).
+        std::string text = baseTopology();
+        const std::string web = "{id: web-weu, kind: app-service, region: weu, instances: 2, depends_on: [db]}";
+        text.replace(text.find(web), web.size(),
+                     "{id: web-weu, kind: app-service, region: weu, instances: 2, leader_election: {lease: 1m}, "
+                     "resilience: {retries: 3, retry_delay: 100ms, retry_backoff: 2, breaker_threshold: 5, breaker_open: 30s, "
+                     "breaker_error_rate: 0.25}, depends_on: [db]}");
+        const std::string neu = "{id: web-neu, kind: app-service, region: neu, instances: 2, depends_on: [db]}";
+        text.replace(text.find(neu), neu.size(),
+                     "{id: web-neu, kind: app-service, region: neu, instances: 2, leader_election: {}, depends_on: [db]}");
+        const auto r = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(r.ok() && r.diagnostics.empty(), dump(r).constData());
+        const Component& weu = r.topology->components[1];
+        QCOMPARE(weu.leaderElection->lease, Duration::minutes(1));
+        QCOMPARE(*weu.resilience->retryBackoff, 2.0);
+        QCOMPARE(*weu.resilience->breakerErrorRate, 0.25);
+        QCOMPARE(r.topology->components[2].leaderElection->lease, Duration::seconds(30));
+        const std::string written = writeTopologyYaml(*r.topology);
+        QVERIFY2(written.find("    instances: 2\n"
+                              "    leader_election: {lease: 1m}\n"
+                              "    resilience:\n"
+                              "      retries: 3\n"
+                              "      retry_delay: 100ms\n"
+                              "      retry_backoff: 2\n"
+                              "      breaker_threshold: 5\n"
+                              "      breaker_open: 30s\n"
+                              "      breaker_error_rate: 0.25\n"
+                              "    depends_on: [db]\n") != std::string::npos,
+                 written.c_str());
+        QVERIFY2(written.find("leader_election: {lease: 30s}") != std::string::npos, written.c_str());
+        const auto back = readTopologyYaml(written, "written.yaml");
+        QVERIFY2(back.ok(), dump(back).constData());
+        QVERIFY(*back.topology == *r.topology);
+    }
+
     void injectSchemaErrorsNameLineAndColumn()
     {
         // The base scenario's faults end on line 29: "injects:" is on line 30.

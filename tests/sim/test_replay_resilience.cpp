@@ -80,6 +80,78 @@ scenarios:
       - {at: 10m, target: api, kind: degradation, error_rate: 0.5, for: 10m}
       - {at: 30m, target: web, kind: surge, multiplier: 3, for: 10m}
 )";
+const std::string kLeaderZones = R"(firedrill: 1
+name: leader zones
+regions:
+  - {id: weu, name: West Europe, zones: 3}
+components:
+  - {id: workers, kind: vm-scale-set, region: weu, zones: [1, 2, 3], instances: 3, capacity_rps: 50, leader_election: {lease: 45s}, startup_time: 3m}
+workloads:
+  - {id: jobs, name: Jobs, entry: workers, demand_rps: 40}
+scenarios:
+  - id: holder
+    name: holder
+    duration: 1h
+    faults:
+      - {at: 10m, target: zone/weu/1, kind: outage, for: 30m}
+  - id: follower
+    name: follower
+    duration: 1h
+    faults:
+      - {at: 10m, target: zone/weu/2, kind: outage, for: 30m}
+  - id: twice
+    name: twice
+    duration: 1h
+    faults:
+      - {at: 10m, target: zone/weu/1, kind: outage, for: 40m}
+      - {at: 20m, target: zone/weu/2, kind: outage, for: 30m}
+)";
+const std::string kBackoff = R"(firedrill: 1
+name: backoff
+regions:
+  - {id: weu, name: West Europe}
+components:
+  - id: web
+    kind: app-service
+    region: weu
+    depends_on: [api]
+    resilience: {retries: 3, retry_delay: 100ms, retry_backoff: 2}
+  - {id: api, kind: app-service, region: weu, instances: 2}
+workloads:
+  - {id: app, name: App, entry: web, demand_rps: 100}
+scenarios:
+  - id: s
+    name: s
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.5, for: 10m}
+)";
+const std::string kBreakerRate = R"(firedrill: 1
+name: breaker rate
+regions:
+  - {id: weu, name: West Europe}
+components:
+  - id: web
+    kind: app-service
+    region: weu
+    instances: 2
+    depends_on: [api]
+    resilience: {retries: 2, retry_delay: 100ms, breaker_threshold: 5, breaker_open: 30s, breaker_error_rate: 0.5}
+  - {id: api, kind: app-service, region: weu, instances: 2}
+workloads:
+  - {id: app, name: App, entry: web, demand_rps: 100}
+scenarios:
+  - id: high
+    name: high
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.6, for: 10m}
+  - id: low
+    name: low
+    duration: 1h
+    faults:
+      - {at: 10m, target: api, kind: degradation, error_rate: 0.3, for: 10m}
+)";
 } // namespace
 
 class TestReplayResilience : public QObject
@@ -182,14 +254,12 @@ private slots:
 
     void leaderCrashWaitsForTheLease()
     {
-        // gas-trading drill-leader: at 5m the settlement leader (settle-weu, 3 instances) crashes. Named
-        // leader-elected, only the lease holder works (capacity 1 x 50 rps >= demand 40 rps); while its
-        // lease runs out (lease = mttr = 1m) nobody works: settlement serves 0 from 5m to 6m, then a
+        // gas-trading drill-leader: at 5m the settlement leader (settle-weu, 3 instances) crashes. With
+        // leader_election only the lease holder works (capacity 1 x 50 rps >= demand 40 rps); while its
+        // lease runs out (leader_election.lease = 1m) nobody works: settlement serves 0 from 5m to 6m, then a
         // follower serves all 40 rps again. RTO = lease = 1m; failed = 40 rps x 60 s = 2,400.
         const auto t = sample("gas-trading.yaml");
-        ReplayOptions o;
-        o.leaderElected = {"settle-weu"};
-        const auto r = replay(t, "drill-leader", o);
+        const auto r = replay(t, "drill-leader");
         const auto& w = workload(r, "settlement");
         QCOMPARE(*w.disruptedAt, Duration::minutes(5).ms);
         QCOMPARE(w.rto->ms, Duration::minutes(1).ms);
@@ -200,6 +270,94 @@ private slots:
         for (const auto& e : r.log)
             narrated = narrated || (e.timeMs == Duration::minutes(6).ms && e.text.find("takes the lease") != std::string::npos);
         QVERIFY(narrated);
+    }
+
+    void zoneOutageTakesOutTheLeaseHolder()
+    {
+        // workers: 3 instances over zones 1-3, leader_election lease 45s; the holder starts in zone 1
+        // (the first listed). Zone 1 lost at 10m: nobody works until 10m 45s, when the follower in zone 2
+        // (the next listed zone alive) takes the lease and serves all 40 rps at full speed (capacity
+        // 1 x 50 rps, not 2/3 of it: only the holder works). RTO = 45 s; failed = 40 x 45 = 1,800.
+        const auto t = fromYaml(kLeaderZones);
+        const auto r = replay(t, "holder");
+        const auto& w = r.workloads.at(0);
+        QCOMPARE(*w.disruptedAt, Duration::minutes(10).ms);
+        QCOMPARE(w.rto->ms, Duration::seconds(45).ms);
+        QVERIFY(near(w.failed, 1'800));
+        QCOMPARE(w.series.capacityRps.at(10 * 60 + 30), 0.0);
+        QCOMPARE(w.series.capacityRps.at(11 * 60), 50.0);
+        bool narrated = false;
+        for (const auto& e : r.log)
+            narrated = narrated || (e.timeMs == Duration::minutes(10).ms + 45'000 &&
+                                    e.text.find("in zone 2 takes the lease") != std::string::npos);
+        QVERIFY(narrated);
+
+        // Zone 2 lost: only a follower goes, the holder in zone 1 keeps working: nothing fails.
+        const auto f = replay(t, "follower");
+        QCOMPARE(f.workloads.at(0).failed, 0.0);
+        QVERIFY(!f.workloads.at(0).rto.has_value());
+
+        // Zone 1 at 10m (holder moves to zone 2 at 10m 45s), then zone 2 at 20m: the new holder is lost
+        // too; zone 3 takes the lease at 20m 45s. Failed = 2 x 1,800 = 3,600.
+        const auto two = replay(t, "twice");
+        QVERIFY(near(two.workloads.at(0).failed, 3'600));
+        bool third = false;
+        for (const auto& e : two.log)
+            third = third || (e.timeMs == Duration::minutes(20).ms + 45'000 &&
+                              e.text.find("in zone 3 takes the lease") != std::string::npos);
+        QVERIFY(third);
+    }
+
+    void exponentialBackoffLengthensTheWait()
+    {
+        // web retries 3 times, waits 100 ms, 200 ms, 400 ms (retry_backoff 2); api fails half its calls
+        // from 10m to 20m. Success = 1 - 0.5^4 = 0.9375. A request served on try 1 (p 0.5) waited 0,
+        // try 2 (0.25) 100 ms, try 3 (0.125) 300 ms, try 4 (0.0625) 700 ms: mean over served requests
+        // (25 + 37.5 + 43.75) / 0.9375 = 113.33 ms (a constant 100 ms delay: 73.33 ms). The calls to api
+        // do not depend on the waits: 1 + 0.5 + 0.25 + 0.125 = 1.875 per request, 187.5 rps.
+        const auto t = fromYaml(kBackoff);
+        const auto r = replay(t, "s");
+        const auto& w = r.workloads.at(0);
+        QVERIFY(near(w.series.latencyMs.at(15 * 60), 106.25 / 0.9375));
+        QVERIFY(near(w.series.availability.at(15 * 60), 0.9375));
+        QVERIFY(near(w.series.latencyMs.at(5 * 60), 0.0));
+        QVERIFY(near(w.failed, 100 * 600 * 0.0625));
+
+        auto constant = t;
+        constant.components.at(0).resilience->retryBackoff.reset();
+        const auto c = replay(constant, "s");
+        QVERIFY(near(c.workloads.at(0).series.latencyMs.at(15 * 60), 68.75 / 0.9375));
+    }
+
+    void breakerOpensAtItsErrorRate()
+    {
+        // breaker_error_rate 0.5. api fails 60% of calls from 10m to 20m: 0.6 >= 0.5, web's breaker opens
+        // at 10m and every request fails fast; the half-open trial at 20m (10m + 20 x 30s) is at the very
+        // instant the errors stop and still sees them, the one at 20m 30s closes it. Failed = 100 rps x
+        // 630 s = 63,000; RTO = 10m 30s.
+        const auto t = fromYaml(kBreakerRate);
+        const auto r = replay(t, "high");
+        const auto& w = r.workloads.at(0);
+        QVERIFY(near(w.failed, 63'000));
+        QCOMPARE(*w.disruptedAt, Duration::minutes(10).ms);
+        QCOMPARE(w.rto->ms, (Duration::minutes(10) + Duration::seconds(30)).ms);
+        bool opened = false;
+        for (const auto& e : r.log)
+            opened = opened || (e.timeMs == Duration::minutes(10).ms && e.text.find("opens at 60% failed calls") != std::string::npos);
+        QVERIFY(opened);
+
+        // 30% < 50%: it stays closed and the retries work: a request fails with 0.3^3 = 0.027,
+        // failed = 100 x 600 x 0.027 = 1,620.
+        const auto low = replay(t, "low");
+        QVERIFY(near(low.workloads.at(0).failed, 1'620));
+        for (const auto& e : low.log)
+            QVERIFY(e.text.find("circuit breaker") == std::string::npos);
+
+        // Without breaker_error_rate only an outright failure opens it: 60% errors are retried,
+        // failed = 100 x 600 x 0.6^3 = 12,960.
+        auto plain = t;
+        plain.components.at(0).resilience->breakerErrorRate.reset();
+        QVERIFY(near(replay(plain, "high").workloads.at(0).failed, 12'960));
     }
 
     void reasonWhenTheFaultEndsEarly()

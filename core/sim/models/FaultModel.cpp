@@ -11,11 +11,6 @@
 
 namespace firedrill::sim::models {
 
-namespace {
-/// Lease of a leader-elected tier without mttr: a follower takes over when it expires.
-constexpr Duration kDefaultLease = Duration::seconds(30);
-} // namespace
-
 FaultModel::FaultModel(ReplayWorld& world, const Scenario& scenario, StoreModel& stores)
     : Model(world), m_scenario(scenario), m_stores(stores)
 {
@@ -69,7 +64,19 @@ void FaultModel::apply(Simulator& sim, const Event& e)
     case LeaseTaken: {
         auto& s = m_world.comps[static_cast<std::size_t>(e.payload)];
         s.leaseLost = std::max(0, s.leaseLost - 1);
-        m_world.narrate(now, "A follower of " + s.c->id.str() + " takes the lease and resumes the work");
+        std::string where;
+        if (s.c->region && s.c->zones.size() >= 2) {
+            // The new holder runs in the next listed zone after the old holder's that is alive.
+            for (std::size_t k = 1; k <= s.c->zones.size(); ++k) {
+                const std::size_t z = (s.leaderZone + k) % s.c->zones.size();
+                if (m_world.placeAlive(*s.c->region, s.c->zones[z])) {
+                    s.leaderZone = z;
+                    break;
+                }
+            }
+            where = " in zone " + std::to_string(s.c->zones[s.leaderZone]);
+        }
+        m_world.narrate(now, "A follower of " + s.c->id.str() + where + " takes the lease and resumes the work");
         break;
     }
     case ReplicaRestart: {
@@ -95,9 +102,9 @@ void FaultModel::crash(Simulator& sim, int comp)
         return;
     }
     if (s.leaderElected && s.instances - s.crashed >= 2) {
-        // The crash hits the lease holder; a follower takes the lease when it expires (lease = mttr,
-        // else 30 s); until then the tier does no work. The crashed instance restarts as usual.
-        const Duration lease = s.c->mttr.value_or(kDefaultLease);
+        // The crash hits the lease holder; a follower takes the lease when it expires (leader_election's
+        // lease); until then the tier does no work. The crashed instance restarts as usual.
+        const Duration lease = s.c->leaderElection->lease;
         ++s.crashed;
         ++s.leaseLost;
         sim.scheduleIn(restart.ms, m_target, Restart, static_cast<std::uint64_t>(comp));
@@ -124,6 +131,26 @@ void FaultModel::crash(Simulator& sim, int comp)
     m_world.narrate(now, text);
 }
 
+void FaultModel::loseLeaseHolders(Simulator& sim)
+{
+    for (std::size_t i = 0; i < m_world.comps.size(); ++i) {
+        auto& s = m_world.comps[i];
+        if (!s.leaderElected || s.leaseLost > 0 || !s.c->region || s.c->zones.size() < 2 || s.down > 0)
+            continue;
+        if (m_world.placeAlive(*s.c->region, s.c->zones[s.leaderZone]) ||
+            m_world.losses().capacityShare(*s.c) <= 0)
+            continue;
+        // The holder's zone is lost but followers survive in others: the work stops until the lease
+        // expires and one of them takes it.
+        const Duration lease = s.c->leaderElection->lease;
+        ++s.leaseLost;
+        sim.scheduleIn(lease.ms, m_target, LeaseTaken, static_cast<std::uint64_t>(i));
+        m_world.narrate(sim.now(), "Zone " + std::to_string(s.c->zones[s.leaderZone]) + " held the lease of " +
+                                       m_world.label(static_cast<int>(i)) + "; a follower takes it when it expires in " +
+                                       formatDurationReadable(lease));
+    }
+}
+
 void FaultModel::toggle(Simulator& sim, const Fault& f, bool on)
 {
     const std::int64_t now = sim.now();
@@ -136,7 +163,11 @@ void FaultModel::toggle(Simulator& sim, const Fault& f, bool on)
     case FaultKind::DependencyFailure:
         switch (f.target.scope) {
         case FaultTarget::Scope::Region: m_world.addDomain({FailureDomain::Kind::Region, f.target.id, {}}, delta); break;
-        case FaultTarget::Scope::Zone: m_world.addDomain({FailureDomain::Kind::Zone, f.target.id, f.target.zone}, delta); break;
+        case FaultTarget::Scope::Zone:
+            m_world.addDomain({FailureDomain::Kind::Zone, f.target.id, f.target.zone}, delta);
+            if (on)
+                loseLeaseHolders(sim);
+            break;
         case FaultTarget::Scope::Site: m_world.addDomain({FailureDomain::Kind::Site, f.target.id, {}}, delta); break;
         case FaultTarget::Scope::Component:
             if (comp >= 0) {

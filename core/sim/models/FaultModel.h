@@ -22,6 +22,8 @@ protected:
 private:
     void toggle(Simulator& sim, const Fault& f, bool on);
     void crash(Simulator& sim, int comp);
+    /// Leader-elected zone-spread tiers whose lease holder's zone was just lost wait for the lease.
+    void loseLeaseHolders(Simulator& sim);
     std::string targetLabel(const Fault& f) const;
 
     const Scenario& m_scenario;

@@ -52,10 +52,8 @@ ReplayWorld::ReplayWorld(const Topology& topology, const ReplayOptions& options)
                 s.primary = static_cast<int>(r);
         if (s.primary < 0 && !cs[i].replicas.empty())
             s.primary = 0;
+        s.leaderElected = cs[i].leaderElection.has_value() && kindFamily(cs[i].kind) == KindFamily::Compute;
     }
-    for (const auto& id : options.leaderElected)
-        if (const int i = indexOf(id); i >= 0)
-            comps[static_cast<std::size_t>(i)].leaderElected = true;
     for (const auto& w : topology.workloads) {
         WorkloadWiring ww;
         ww.w = &w;
@@ -338,6 +336,7 @@ Branch ReplayWorld::makeBranch(const std::set<int>* members, int endpoint, bool 
         b.caller.push_back(caller);
         b.retryDelay.push_back(caller < 0 ? 0
                                           : comps[static_cast<std::size_t>(caller)].c->resilience->retryDelay.value_or(Duration{}).ms);
+        b.retryBackoff.push_back(caller < 0 ? 1.0 : comps[static_cast<std::size_t>(caller)].c->resilience->retryBackoff.value_or(1.0));
     }
     return b;
 }
@@ -382,13 +381,17 @@ BranchFlow ReplayWorld::flow(const WorkloadWiring& w, const Branch& b, double sh
         }
         double tries = 1.0;
         if (retries > 0 && ok < 1.0) {
-            // Each call fails with e; the caller retries up to `retries` times, retry_delay apart: a
-            // request succeeds with 1 - e^(1+retries); one that succeeds on try j+1 waited j x delay.
+            // Each call fails with e; the caller retries up to `retries` times: a request succeeds with
+            // 1 - e^(1+retries). The wait before retry i is delay x backoff^(i-1), so one that succeeds
+            // on try j+1 waited delay x (1 + backoff + ... + backoff^(j-1)).
             const double e = 1.0 - ok;
-            double pk = 1.0, wait = 0.0;
+            const double backoff = k < b.retryBackoff.size() ? b.retryBackoff[k] : 1.0;
+            double pk = 1.0, wait = 0.0, waited = 0.0, step = static_cast<double>(b.retryDelay[k]);
             for (int j = 0; j <= retries; ++j) {
-                wait += pk * (1.0 - e) * static_cast<double>(j) * static_cast<double>(b.retryDelay[k]);
+                wait += pk * (1.0 - e) * waited;
                 pk *= e;
+                waited += step;
+                step *= backoff;
             }
             const double success = 1.0 - pk;
             f.good *= success;

@@ -38,8 +38,9 @@ struct ComponentState
     int crashed = 0;              ///< crashed instances not yet restarted
     int unprobed = 0;             ///< crashed instances the load balancer still sends requests to
     bool scaling = false;         ///< an autoscale step is under way
-    bool leaderElected = false;   ///< one instance holds the lease and works (ReplayOptions::leaderElected)
-    int leaseLost = 0;            ///< the leader crashed and no follower holds the lease yet: serves nothing
+    bool leaderElected = false;   ///< one instance holds the lease and works (leader_election)
+    int leaseLost = 0;            ///< the lease holder is lost and no follower holds the lease yet: serves nothing
+    std::size_t leaderZone = 0;   ///< index into `zones` of the zone the lease holder runs in (zone-spread tiers)
     bool isMessagingCaller = false; ///< has bus / queue dependencies (outbox candidates)
     std::int64_t checkAt = -1;    ///< pending capacity check (autoscale threshold crossing)
     std::int64_t scaleInAt = -1;  ///< end of a scale-in cool-down under way, -1: none
@@ -84,6 +85,7 @@ struct Branch
     std::vector<std::pair<int, int>> soft; ///< (caller, soft non-compute dependency)
     std::vector<int> retries;           ///< parallel to chain: retries its caller on the branch makes (0: none)
     std::vector<std::int64_t> retryDelay; ///< parallel to chain: that caller's retry_delay (ms)
+    std::vector<double> retryBackoff;    ///< parallel to chain: that caller's retry_backoff (1: constant delay)
     std::vector<int> caller;            ///< parallel to chain: that caller (-1: none)
 };
 

@@ -90,9 +90,11 @@ double ReplayWorld::capacity(int comp, const std::optional<RegionId>& relocateTo
         return kInf;
     if (relocateTo && s.c->region)
         return s.c->instances.value_or(1) * *s.c->capacityRps;
-    // A leader-elected tier works on one instance (the lease holder); the others only wait.
-    const int working = s.leaderElected ? std::min(1, s.instances - s.crashed) : s.instances - s.crashed;
-    return std::max(0, working) * *s.c->capacityRps * m_losses.capacityShare(*s.c);
+    // A leader-elected tier works on one instance (the lease holder) at full speed while any zone of it
+    // survives; the others only wait.
+    if (s.leaderElected)
+        return s.instances - s.crashed >= 1 && m_losses.capacityShare(*s.c) > 0 ? *s.c->capacityRps : 0.0;
+    return std::max(0, s.instances - s.crashed) * *s.c->capacityRps * m_losses.capacityShare(*s.c);
 }
 
 bool ReplayWorld::primaryLost(int store) const

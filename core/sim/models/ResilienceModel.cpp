@@ -2,6 +2,8 @@
 
 #include "core/io/Units.h"
 
+#include <cmath>
+
 namespace firedrill::sim::models {
 
 void ResilienceModel::react(Simulator& sim)
@@ -14,16 +16,21 @@ void ResilienceModel::react(Simulator& sim)
         const bool running = m_world.errorRate(static_cast<int>(i)) < 1.0; // a caller that is down calls nothing
         for (std::size_t k = 0; k < s.breakers.size(); ++k) {
             auto& b = s.breakers[k];
-            const bool failing = m_world.errorRate(b.dep) >= 1.0 - 1e-12;
             const auto& res = *s.c->resilience;
+            // It trips at breaker_error_rate (else only when every call fails); a trial finds the
+            // dependency failing while its error rate is still at or above that share.
+            const double depError = m_world.errorRate(b.dep);
+            const bool failing = depError >= res.breakerErrorRate.value_or(1.0) - 1e-12;
             const std::int64_t period = res.breakerOpen->ms;
             if (failing && !b.open && running) {
                 b.open = true;
                 b.openedAt = now;
                 b.closeAt = -1;
+                const std::string cause = depError >= 1.0 - 1e-12
+                                              ? "after " + std::to_string(*res.breakerThreshold) + " failed calls"
+                                              : "at " + std::to_string(std::lround(depError * 100)) + "% failed calls";
                 m_world.narrate(now, "The circuit breaker of " + s.c->id.str() + " on " + m_world.comps[static_cast<std::size_t>(b.dep)].c->id.str() +
-                                         " opens after " + std::to_string(*res.breakerThreshold) +
-                                         " failed calls: calls fail fast, a trial every " + formatDurationReadable(*res.breakerOpen));
+                                         " opens " + cause + ": calls fail fast, a trial every " + formatDurationReadable(*res.breakerOpen));
             } else if (failing && b.open) {
                 b.closeAt = -1; // failed again before the trial: the trial will re-open it
             } else if (!failing && b.open && b.closeAt < 0) {
