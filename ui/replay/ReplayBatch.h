@@ -14,6 +14,7 @@ namespace firedrill::ui {
 struct ReplayBatch
 {
     std::uint64_t run = 0;            ///< the run it belongs to (ReplayEngine::start() increments it)
+    std::uint64_t request = 0;        ///< the request it answers
     bool restarted = false;           ///< the engine started over: drop the samples and log received so far
     std::int64_t timeMs = 0;
     sim::ReplayFrame frame;

@@ -16,6 +16,7 @@ struct Request
     enum class Kind { Start, Seek, Step };
     Kind kind = Kind::Seek;
     std::uint64_t run = 0;
+    std::uint64_t id = 0; ///< numbered by the GUI thread; the batch carries it back
     std::int64_t timeMs = 0;
     std::shared_ptr<const Topology> topology; ///< Start only
     ScenarioId scenario;
@@ -95,6 +96,7 @@ struct ReplayEngine::Worker
         }
         auto batch = std::make_shared<ReplayBatch>();
         batch->run = run;
+        batch->request = r.id;
         batch->restarted = restarted;
         if (r.kind == Request::Kind::Start)
             batch->plannedLog = std::move(planned);
@@ -136,6 +138,7 @@ ReplayEngine::ReplayEngine(QObject* parent) : QObject(parent), m_worker(std::mak
             }
             std::string error;
             auto batch = w.handle(r, error);
+            const std::uint64_t id = r.id;
             {
                 std::lock_guard lock(w.mutex);
                 w.working = false;
@@ -144,9 +147,15 @@ ReplayEngine::ReplayEngine(QObject* parent) : QObject(parent), m_worker(std::mak
             // destroyed object is dropped by Qt.
             if (batch)
                 QMetaObject::invokeMethod(this, [this, batch] { deliver(batch); }, Qt::QueuedConnection);
-            else if (!error.empty())
-                QMetaObject::invokeMethod(this, [this, error] { emit failed(QString::fromStdString(error)); },
-                                          Qt::QueuedConnection);
+            else
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, error, id] {
+                        m_delivered = std::max(m_delivered, id);
+                        if (!error.empty())
+                            emit failed(QString::fromStdString(error));
+                    },
+                    Qt::QueuedConnection);
         }
     });
 }
@@ -166,6 +175,7 @@ std::uint64_t ReplayEngine::start(const Topology& topology, const ScenarioId& sc
     Request r;
     r.kind = Request::Kind::Start;
     r.run = ++m_run;
+    r.id = ++m_requested;
     r.topology = std::make_shared<const Topology>(topology);
     r.scenario = scenario;
     r.options = options;
@@ -185,6 +195,7 @@ void ReplayEngine::seek(std::int64_t timeMs)
         Request r;
         r.kind = Request::Kind::Seek;
         r.run = m_run;
+        r.id = ++m_requested;
         r.timeMs = timeMs;
         m_worker->pending = std::move(r);
     }
@@ -198,6 +209,7 @@ void ReplayEngine::stepToNextEvent()
         Request r;
         r.kind = Request::Kind::Step;
         r.run = m_run;
+        r.id = ++m_requested;
         m_worker->pending = std::move(r);
     }
     m_worker->wake.notify_one();
@@ -205,12 +217,14 @@ void ReplayEngine::stepToNextEvent()
 
 bool ReplayEngine::busy() const
 {
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->working || m_worker->starting || m_worker->pending;
+    // Until the newest request's answer has reached this thread (a replaced request never answers, the
+    // newest always does).
+    return m_delivered != m_requested;
 }
 
 void ReplayEngine::deliver(std::shared_ptr<ReplayBatch> batch)
 {
+    m_delivered = std::max(m_delivered, batch->request);
     if (batch->run != m_run)
         return;
     emit batchReady(batch);

@@ -29,7 +29,7 @@ public:
     void seek(std::int64_t timeMs);
     /// Asks for the state just after the next narrated event (or the end).
     void stepToNextEvent();
-    /// True while a request is being worked on or waits.
+    /// True until the answer to the newest request has been delivered (worked on, waiting, or on its way).
     bool busy() const;
     /// The run the newest batches belong to.
     std::uint64_t run() const { return m_run; }
@@ -45,6 +45,8 @@ private:
     void deliver(std::shared_ptr<ReplayBatch> batch);
     std::unique_ptr<Worker> m_worker;
     std::uint64_t m_run = 0;
+    std::uint64_t m_requested = 0; ///< id of the newest request
+    std::uint64_t m_delivered = 0; ///< id of the newest request answered on this thread
 };
 
 } // namespace firedrill::ui
