@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -80,6 +81,7 @@ class TestAutosaveKills : public QObject
 private slots:
     void initTestCase();
     void autosaveSurvivesKillCycles();
+    void holderClearsAKilledAutosavesTemporary();
 };
 
 void TestAutosaveKills::initTestCase()
@@ -115,7 +117,8 @@ void TestAutosaveKills::autosaveSurvivesKillCycles()
 
     qint64 windowUs = -1; // measured in the first cycle: the time of two autosaves
     int expectedFirst = 1;
-    int inFlight = 0, declined = 0, staleLocks = 0;
+    int inFlight = 0, declined = 0, staleLocks = 0, killedMidWrite = 0;
+    QStringList leftovers; // temporaries the previous kill left
     for (int cycle = 0; cycle < cycles; ++cycle) {
         QProcess writer;
         writer.start(QStringLiteral(FIREDRILL_AUTOSAVE_WRITER), {path});
@@ -158,12 +161,24 @@ void TestAutosaveKills::autosaveSurvivesKillCycles()
                                 .arg(r.begun)));
         inFlight += flight ? 1 : 0;
         QCOMPARE(fileHash(path), hash); // autosave never writes the user's file
+        // A kill during an autosave may leave its temporary (nothing can remove it then); the next window
+        // that holds the workspace clears it, so none survives a later start.
+        const QRegularExpression temporary(QStringLiteral("^cycles\\.firedrill\\.autosave\\.yaml\\.[A-Za-z0-9]{6}$"));
         const QStringList entries = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
-        for (const QString& entry : entries)
+        QStringList temporaries;
+        for (const QString& entry : entries) {
+            QVERIFY2(!leftovers.contains(entry), qPrintable(QStringLiteral("%1 survived a restart").arg(entry)));
+            if (temporary.match(entry).hasMatch()) {
+                temporaries << entry;
+                continue;
+            }
             QVERIFY2(entry == QStringLiteral("cycles.firedrill") ||
                          entry == QStringLiteral("cycles.firedrill.lock") ||
                          entry == QStringLiteral("cycles.firedrill.autosave.yaml"),
                      qPrintable(entry));
+        }
+        leftovers = temporaries;
+        killedMidWrite += temporaries.isEmpty() ? 0 : 1;
 
         if (cycle % 2 == 1) { // the user declines: the side file goes, the file is as saved
             auto w = makeWindow(MainWindow::RecoveryPolicy::Discard);
@@ -174,6 +189,9 @@ void TestAutosaveKills::autosaveSurvivesKillCycles()
             QVERIFY(!w->document()->isModified());
             w.reset();
             QVERIFY(!Autosave::findRecovery(path).has_value());
+            for (const QString& left : std::as_const(leftovers))
+                QVERIFY2(!QFile::exists(dir.filePath(left)), qPrintable(left));
+            leftovers.clear();
             expectedFirst = 1;
             ++declined;
         } else {
@@ -183,8 +201,43 @@ void TestAutosaveKills::autosaveSurvivesKillCycles()
     QCOMPARE(fileHash(path), hash);
     qInfo(
         "%d kills within %lld us of the first autosave: the side file held the autosave in flight %d times, "
-        "recovery declined %d times, stale locks taken over %d",
-        cycles, windowUs, inFlight, declined, staleLocks);
+        "recovery declined %d times, stale locks taken over %d, temporaries left by a kill mid-write %d",
+        cycles, windowUs, inFlight, declined, staleLocks, killedMidWrite);
+}
+
+void TestAutosaveKills::holderClearsAKilledAutosavesTemporary()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("left.firedrill"));
+    {
+        auto w = makeWindow(MainWindow::RecoveryPolicy::Ignore);
+        QVERIFY(w->openFile(QStringLiteral(FIREDRILL_SAMPLES_DIR "/two-region.yaml")));
+        QVERIFY(w->fileActions()->saveAs(path));
+    }
+    // What a window killed inside QSaveFile leaves: the side file's temporary, half written.
+    const QString temporary = Autosave::sidePathFor(path) + QStringLiteral(".Ab12Cd");
+    const QString unrelated = Autosave::sidePathFor(path) + QStringLiteral(".notes");
+    for (const QString& name : {temporary, unrelated}) {
+        QFile file(name);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# Firedrill autosave — half");
+    }
+
+    auto holder = makeWindow(MainWindow::RecoveryPolicy::Ask);
+    QVERIFY(holder->openFile(path));
+    QVERIFY(!holder->document()->isReadOnly());
+    QVERIFY(!QFile::exists(temporary));
+    QVERIFY(QFile::exists(unrelated)); // only the temporaries' own pattern
+
+    // A second window, read-only while the first holds the workspace, leaves the holder's files alone.
+    QFile again(temporary);
+    QVERIFY(again.open(QIODevice::WriteOnly));
+    again.close();
+    auto reader = makeWindow(MainWindow::RecoveryPolicy::Ask);
+    QVERIFY(reader->openFile(path));
+    QVERIFY(reader->document()->isReadOnly());
+    QVERIFY(QFile::exists(temporary));
 }
 
 QTEST_MAIN(TestAutosaveKills)

@@ -6,6 +6,7 @@
 #include "core/model/Validator.h"
 #include "ui/availability/AvailabilityView.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/SafeSave.h"
 #include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
@@ -215,6 +216,10 @@ bool MainWindow::offerUntitledRecovery()
 
 bool MainWindow::offerRecovery(const QString& documentPath)
 {
+    // A window killed while autosaving leaves its temporary beside the side file; whoever holds the
+    // workspace now clears it (a read-only window must not: the holder may be writing it).
+    if (!documentPath.isEmpty() && !m_document->isReadOnly())
+        SafeSave::removeStaleTemporaries(Autosave::sidePathFor(documentPath));
     std::optional<Autosave::Recovery> found = Autosave::findRecovery(documentPath);
     if (!found || m_recoveryPolicy == RecoveryPolicy::Ignore)
         return false;
