@@ -94,11 +94,11 @@ Topology replayTopology()
             db.id = ComponentId{"db-p" + s(p) + "-" + s(k)};
             db.kind = ComponentKind::SqlDatabase;
             db.size = DataSize{200};
-            db.replicas = {Replica{ComponentId{db.id.str() + "-a1"}, RegionId{A}, 1, ReplicaRole::Primary, {}, {}, false},
+            db.replicas = {Replica{ComponentId{db.id.str() + "-a1"}, RegionId{A}, 1, ReplicaRole::Primary, {}, {}, false, {}},
                            Replica{ComponentId{db.id.str() + "-a2"}, RegionId{A}, 2, ReplicaRole::Secondary,
-                                   ReplicationMode::Synchronous, {}, false},
+                                   ReplicationMode::Synchronous, {}, false, {}},
                            Replica{ComponentId{db.id.str() + "-b"}, RegionId{B}, {}, ReplicaRole::Secondary,
-                                   ReplicationMode::Asynchronous, Duration::seconds(5), true}};
+                                   ReplicationMode::Asynchronous, Duration::seconds(5), true, {}}};
             Failover f;
             f.detection = Duration::seconds(30);
             f.promotion = Duration::seconds(30);

@@ -230,12 +230,12 @@ private:
         if (wantsReplica && !hasReplica) {
             if (c.replicas.empty()) {
                 const RegionId home = c.region.value_or(m_p);
-                c.replicas.push_back({freshId(c.id.str() + "-" + home.str()), home, c.zone, ReplicaRole::Primary, {}, {}, false});
+                c.replicas.push_back({freshId(c.id.str() + "-" + home.str()), home, c.zone, ReplicaRole::Primary, {}, {}, false, {}});
                 c.region.reset();
                 c.zone.reset();
             }
             c.replicas.push_back({freshId(c.id.str() + "-" + m_sec.str()), m_sec, {}, ReplicaRole::Secondary,
-                                  ReplicationMode::Asynchronous, Duration::seconds(5), false});
+                                  ReplicationMode::Asynchronous, Duration::seconds(5), false, {}});
             if (!c.failover)
                 c.failover = Failover{};
             if (!c.failover->crossRegion || *c.failover->crossRegion == FailoverMode::None) {

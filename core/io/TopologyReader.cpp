@@ -167,6 +167,7 @@ void readReplicas(YamlFieldReader& r, std::vector<Replica>& out)
         rr.optional("sync", rep.sync, yv::enumeration<ReplicationMode>);
         rr.optional("lag", rep.lag, yv::duration);
         rr.value("readable", rep.readable, yv::boolean);
+        rr.optional("position", rep.position, yv::position);
         out.push_back(std::move(rep));
     });
 }
@@ -223,6 +224,7 @@ Component readComponent(ReadContext& ctx, const YamlNode& n, const std::string& 
         c.dependsOn.push_back({std::move(h), DependencyKind::Hard});
     for (auto& s : soft)
         c.dependsOn.push_back({std::move(s), DependencyKind::Soft});
+    r.optional("position", c.position, yv::position);
     return c;
 }
 

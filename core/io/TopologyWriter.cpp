@@ -206,6 +206,13 @@ Out list(const std::vector<T>& items, F format)
     return o;
 }
 
+/// `position: [x, y]` when the card was placed by hand.
+void addPosition(Out& o, const std::optional<CardPosition>& position)
+{
+    if (position)
+        o.add("position", list(std::vector<int>{position->x, position->y}, integer));
+}
+
 void components(Out& o, const Component& c)
 {
     o.add("id", c.id.str()).add("kind", name(c.kind)).text_("name", c.name);
@@ -253,6 +260,7 @@ void components(Out& o, const Component& c)
             m.add("id", r.id.str()).add("region", r.region.str()).opt("zone", r.zone, integer);
             m.add("role", name(r.role)).opt("sync", r.sync, name<ReplicationMode>).opt("lag", r.lag, formatDuration);
             m.flag("readable", r.readable);
+            addPosition(m, r.position);
             reps.items.push_back(std::move(m));
         }
         o.add("replicas", std::move(reps));
@@ -301,6 +309,7 @@ void components(Out& o, const Component& c)
         o.add("depends_on", std::move(hard));
     if (!soft.items.empty())
         o.add("soft_depends_on", std::move(soft));
+    addPosition(o, c.position);
 }
 
 Out workload(const Workload& w)

@@ -95,6 +95,29 @@ std::optional<DataRate> dataRate(ReadContext& ctx, const YamlNode& n, const std:
     return viaParser<DataRate>(ctx, n, what, parseDataRate);
 }
 
+std::optional<CardPosition> position(ReadContext& ctx, const YamlNode& n, const std::string& what)
+{
+    if (n.type != YamlNode::Type::Sequence || n.items.size() != 2) {
+        ctx.error(n, "bad-type", "'" + what + "' must be a list of two whole numbers such as [120, 40]");
+        return std::nullopt;
+    }
+    CardPosition p;
+    int* const coordinates[] = {&p.x, &p.y};
+    for (std::size_t i = 0; i < 2; ++i) {
+        const YamlNode& item = *n.items[i];
+        const auto v = integer(ctx, item, what);
+        if (!v)
+            return std::nullopt;
+        if (*v < 0 || *v > kMaxCardCoordinate) {
+            ctx.error(item, "bad-value",
+                      what + ": " + std::to_string(*v) + " is outside 0 to " + std::to_string(kMaxCardCoordinate));
+            return std::nullopt;
+        }
+        *coordinates[i] = *v;
+    }
+    return p;
+}
+
 } // namespace yamlvalue
 
 YamlFieldReader::YamlFieldReader(ReadContext& ctx, const YamlNode& node, std::string path, std::string what)

@@ -2,6 +2,7 @@
 
 #include "core/io/SourceMap.h"
 #include "core/io/YamlTree.h"
+#include "core/model/Component.h"
 #include "core/model/Diagnostic.h"
 #include "core/model/EnumNames.h"
 #include "core/model/Quantity.h"
@@ -46,6 +47,8 @@ std::optional<Percent> percent(ReadContext& ctx, const YamlNode& n, const std::s
 std::optional<DataSize> dataSize(ReadContext& ctx, const YamlNode& n, const std::string& what);
 std::optional<double> rate(ReadContext& ctx, const YamlNode& n, const std::string& what);
 std::optional<DataRate> dataRate(ReadContext& ctx, const YamlNode& n, const std::string& what);
+/// A diagram position: a list of two whole numbers [x, y], each from 0 to kMaxCardCoordinate.
+std::optional<CardPosition> position(ReadContext& ctx, const YamlNode& n, const std::string& what);
 
 /// An enum spelled as in enumNames<E>().
 template <class E>

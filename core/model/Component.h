@@ -48,6 +48,18 @@ struct LeaderElection
     auto operator<=>(const LeaderElection&) const = default;
 };
 
+/// Where a card sits on the diagram: its top-left corner in scene units, relative to the top-left of the
+/// card area of the lane, site or band that holds it. Absent: the card is laid out automatically.
+struct CardPosition
+{
+    int x = 0;
+    int y = 0;
+    auto operator<=>(const CardPosition&) const = default;
+};
+
+/// The largest coordinate a card position may have (scene units).
+inline constexpr int kMaxCardCoordinate = 1000000;
+
 /// The role a database replica plays.
 enum class ReplicaRole { Primary, Secondary };
 /// How a secondary replica receives writes.
@@ -63,6 +75,7 @@ struct Replica
     std::optional<ReplicationMode> sync; ///< secondaries only
     std::optional<Duration> lag;         ///< typical asynchronous lag
     bool readable = false;               ///< serves read-only traffic (RA-GRS, readable secondaries)
+    std::optional<CardPosition> position; ///< where its card sits on the diagram (secondaries)
     auto operator<=>(const Replica&) const = default;
 };
 
@@ -182,6 +195,9 @@ struct Component
     // Links
     std::vector<LinkEnd> between;
     std::optional<Duration> latency;
+
+    // Diagram
+    std::optional<CardPosition> position; ///< where its card sits; absent: laid out automatically
 
     auto operator<=>(const Component&) const = default;
 };

@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 using namespace firedrill;
 
 namespace {
@@ -189,6 +191,70 @@ private slots:
         const auto back = readTopologyYaml(written, "written.yaml");
         QVERIFY2(back.ok(), dump(back).constData());
         QVERIFY(*back.topology == *r.topology);
+    }
+
+    void cardPositionsRoundTrip()
+    {
+        // A card placed by hand keeps `position: [x, y]` (last key of its component or replica); cards
+        // without one are laid out automatically and write no position.
+        std::string text = baseTopology();
+        const std::string web = "{id: web-weu, kind: app-service, region: weu, instances: 2, depends_on: [db]}";
+        text.replace(text.find(web), web.size(),
+                     "{id: web-weu, kind: app-service, region: weu, instances: 2, depends_on: [db], position: [248, 0]}");
+        const auto r = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(r.ok() && r.diagnostics.empty(), dump(r).constData());
+        const Component& weu = r.topology->components[1];
+        QCOMPARE(weu.position, std::optional<CardPosition>(CardPosition{248, 0}));
+        QVERIFY(!r.topology->components[2].position);
+        Topology t = *r.topology;
+        Component db = *t.findComponent(ComponentId{"db"});
+        Replica secondary;
+        secondary.id = ComponentId{"db-neu"};
+        secondary.region = RegionId{"neu"};
+        secondary.position = CardPosition{16, 104};
+        db.replicas = {Replica{ComponentId{"db-weu"}, RegionId{"weu"}, 1, ReplicaRole::Primary, {}, {}, false, {}},
+                       secondary};
+        db.region.reset();
+        for (Component& c : t.components)
+            if (c.id == db.id)
+                c = db;
+        const std::string written = writeTopologyYaml(t);
+        QVERIFY2(written.find("depends_on: [db], position: [248, 0]}") != std::string::npos ||
+                     written.find("    position: [248, 0]\n") != std::string::npos,
+                 written.c_str());
+        QVERIFY2(written.find("position: [16, 104]") != std::string::npos, written.c_str());
+        const auto back = readTopologyYaml(written, "written.yaml");
+        QVERIFY2(back.ok(), dump(back).constData());
+        QVERIFY(*back.topology == t);
+    }
+
+    void cardPositionErrorsNameLineAndColumn()
+    {
+        std::string text = baseTopology();
+        const std::string web = "{id: web-weu, kind: app-service, region: weu, instances: 2, depends_on: [db]}";
+        const std::size_t at = text.find(web);
+        const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+        const int column = static_cast<int>(at - text.rfind('\n', at));
+        const std::string bad[] = {"position: [1, 2, 3]", "position: [-8, 0]", "position: {x: 1, y: 2}", "position: [a, 0]"};
+        const std::string expected[] = {
+            "'position' must be a list of two whole numbers such as [120, 40]",
+            "position: -8 is outside 0 to 1000000",
+            "'position' must be a list of two whole numbers such as [120, 40]",
+            "position: 'a' is not a whole number"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            std::string withBad = text;
+            const std::string replaced = "{id: web-weu, kind: app-service, " + bad[i] + ", region: weu}";
+            withBad.replace(at, web.size(), replaced);
+            const auto r = readTopologyYaml(withBad, "t.yaml");
+            QVERIFY2(!r.ok(), bad[i].c_str());
+            QCOMPARE(r.diagnostics.front().message, expected[i]);
+            QCOMPARE(r.diagnostics.front().where.line, line);
+            // The error points at the list (or at the bad number in it), after "position: ".
+            const int listColumn = column + static_cast<int>(replaced.find(bad[i])) + 10;
+            QVERIFY2(r.diagnostics.front().where.column == listColumn ||
+                         r.diagnostics.front().where.column == listColumn + 1,
+                     r.diagnostics.front().format().c_str());
+        }
     }
 
     void injectSchemaErrorsNameLineAndColumn()

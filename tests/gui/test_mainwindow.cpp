@@ -3,14 +3,23 @@
 
 #include "core/io/TopologyFile.h"
 #include "core/store/Workspace.h"
+#include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
+#include "ui/mainwindow/Appearance.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/panels/DetailsPanel.h"
 #include "ui/panels/ProblemsPanel.h"
 #include "ui/panels/RevisionsPanel.h"
 #include "ui/panels/TopologyTree.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
 #include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -75,6 +84,7 @@ private slots:
     void errorDialogDoesNotBlockForever();
     void loadsWorkspaceWithRevisions();
     void closesCleanly();
+    void preferencesApplyAndPersist();
 };
 
 void TestMainWindow::initTestCase()
@@ -348,6 +358,56 @@ void TestMainWindow::closesCleanly()
     QVERIFY(w->selectId(QStringLiteral("sql-ag")));
     QVERIFY(w->close());
     QTRY_VERIFY(guard.isNull());
+}
+
+void TestMainWindow::preferencesApplyAndPersist()
+{
+    // Edit ▸ Preferences, clicked through: dark theme and a 7-minute autosave apply at once and are
+    // remembered by the next window; Cancel changes nothing.
+    auto answer = [](int themeIndex, int minutes, bool accept) {
+        QTimer::singleShot(50, [=] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), QStringLiteral("settingsDialog"));
+            dialog->findChild<QComboBox*>(QStringLiteral("themeCombo"))->setCurrentIndex(themeIndex);
+            auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("autosaveMinutes"));
+            spin->selectAll();
+            QTest::keyClicks(spin, QString::number(minutes));
+            auto* buttons = dialog->findChild<QDialogButtonBox*>();
+            QTest::mouseClick(buttons->button(accept ? QDialogButtonBox::Ok : QDialogButtonBox::Cancel),
+                              Qt::LeftButton);
+        });
+    };
+    {
+        MainWindow w;
+        w.setErrorDialogsEnabled(false);
+        w.show();
+        QAction* preferences = w.findChild<QAction*>(QStringLiteral("actionPreferences"));
+        QVERIFY(preferences);
+        QCOMPARE(preferences->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        answer(2, 7, true); // Dark
+        preferences->trigger();
+        QCOMPARE(w.autosave()->intervalMinutes(), 7);
+        QCOMPARE(firedrill::ui::savedTheme(), firedrill::ui::Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        answer(1, 30, false); // Light, 30 minutes, but Cancel
+        preferences->trigger();
+        QCOMPARE(w.autosave()->intervalMinutes(), 7);
+        QCOMPARE(firedrill::ui::savedTheme(), firedrill::ui::Theme::Dark);
+    }
+    {
+        MainWindow again;
+        QCOMPARE(again.autosave()->intervalMinutes(), 7);
+        answer(1, 0, true); // Light, autosave off
+        again.findChild<QAction*>(QStringLiteral("actionPreferences"))->trigger();
+        QCOMPARE(again.autosave()->intervalMinutes(), 0);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    }
+    MainWindow third;
+    QCOMPARE(third.autosave()->intervalMinutes(), 0);
+    QCOMPARE(firedrill::ui::savedTheme(), firedrill::ui::Theme::Light);
+    firedrill::ui::saveTheme(firedrill::ui::Theme::System); // leave the test settings as found
+    QSettings().remove(QStringLiteral("editor/autosaveMinutes"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -103,6 +103,7 @@ QStringList pasteComponents(Document& document, std::vector<Component> component
                 c.region = first.region;
         }
         c.replicas.clear();
+        c.position.reset(); // the copy takes a free place instead of covering its original
         created << qstr(c.id.str());
         document.push(new AddComponentCommand(&document, std::move(c)));
     }

@@ -255,6 +255,19 @@ void Document::replaceComponent(const Component& component)
     emitChange(ChangeEvent::Kind::ComponentChanged, qstr(component.id.str()));
 }
 
+void Document::replaceComponents(const std::vector<Component>& components)
+{
+    if (components.size() == 1) {
+        replaceComponent(components.front());
+        return;
+    }
+    for (const Component& component : components)
+        if (auto it = findById(m_topology.components, component.id); it != m_topology.components.end())
+            *it = component;
+    if (!components.empty())
+        emitChange(ChangeEvent::Kind::TopologyReplaced, {});
+}
+
 void Document::insertWorkload(int index, const Workload& workload)
 {
     auto& list = m_topology.workloads;

@@ -88,6 +88,8 @@ public:
     void removeComponent(const ComponentId& id);
     /// Replaces the component with the same id.
     void replaceComponent(const Component& component);
+    /// Replaces each component with the same id as one of `components`, with one change event.
+    void replaceComponents(const std::vector<Component>& components);
     /// Inserts a workload at `index` (clamped).
     void insertWorkload(int index, const Workload& workload);
     /// Removes a workload by id.

@@ -80,6 +80,7 @@ QStringList duplicateComponents(Document& document, const QStringList& ids)
     for (Component copy : copies) {
         copy.id = cid(document.uniqueComponentId(qstr(copy.id.str())));
         copy.replicas.clear();
+        copy.position.reset(); // a free place, not on top of the original
         if (!copy.name.empty())
             copy.name += " (copy)";
         created << qstr(copy.id.str());

@@ -41,20 +41,79 @@ int layerOf(ComponentKind kind)
     }
 }
 
-/// A card to place in a region: its id, lane and layer.
+/// A card to place: its id, lane and layer, and where the user put it (if anywhere).
 struct Placed
 {
     QString id;
     int lane = 0;
     int layer = 0;
+    std::optional<CardPosition> position;
 };
 
-/// Places `ids` in a row starting at `origin`.
-void placeRow(DiagramLayout& out, const std::vector<QString>& ids, QPointF origin)
+/// The cards of one area (a lane, a site, a band) relative to the area's origin.
+struct AreaCards
 {
-    double x = origin.x();
-    for (const QString& id : ids) {
-        out.cards[id] = QRectF(x, origin.y(), kCardWidth, kCardHeight);
+    std::vector<std::pair<QString, QRectF>> rects;
+    QSizeF extent; ///< right and bottom of the furthest card
+};
+
+QRectF slotRect(int index, int columns)
+{
+    return QRectF((index % columns) * (kCardWidth + kGap), (index / columns) * (kCardHeight + kGap), kCardWidth,
+                  kCardHeight);
+}
+
+/// Places `cards` in an area: those with a position go there; the others fill a grid of `columns` from
+/// the top-left, in order, skipping the slots a positioned card overlaps.
+AreaCards placeInArea(const std::vector<Placed>& cards, int columns)
+{
+    AreaCards out;
+    std::vector<QRectF> taken;
+    for (const Placed& p : cards)
+        if (p.position)
+            taken.emplace_back(p.position->x, p.position->y, kCardWidth, kCardHeight);
+    int slot = 0;
+    for (const Placed& p : cards) {
+        QRectF rect;
+        if (p.position) {
+            rect = QRectF(p.position->x, p.position->y, kCardWidth, kCardHeight);
+        } else {
+            auto overlaps = [&](const QRectF& r) {
+                const QRectF padded = r.adjusted(-kGap / 2, -kGap / 2, kGap / 2, kGap / 2);
+                return std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return padded.intersects(t); });
+            };
+            while (overlaps(slotRect(slot, columns)))
+                ++slot;
+            rect = slotRect(slot++, columns);
+        }
+        out.rects.emplace_back(p.id, rect);
+        out.extent = out.extent.expandedTo(QSizeF(rect.right(), rect.bottom()));
+    }
+    return out;
+}
+
+bool anyPositioned(const std::vector<Placed>& cards)
+{
+    return std::any_of(cards.begin(), cards.end(), [](const Placed& p) { return p.position.has_value(); });
+}
+
+/// Puts an area's cards into the layout at `origin`.
+void commitArea(DiagramLayout& out, const AreaCards& area, QPointF origin)
+{
+    for (const auto& [id, rect] : area.rects) {
+        out.cards[id] = rect.translated(origin);
+        out.areaOrigin[id] = origin;
+    }
+}
+
+/// Places `cards` in a row starting at `start` (an area without positioned cards, centred by the caller);
+/// `areaOrigin` is where positions in that area count from.
+void placeRow(DiagramLayout& out, const std::vector<Placed>& cards, QPointF start, QPointF areaOrigin)
+{
+    double x = start.x();
+    for (const Placed& p : cards) {
+        out.cards[p.id] = QRectF(x, start.y(), kCardWidth, kCardHeight);
+        out.areaOrigin[p.id] = areaOrigin;
         x += kCardWidth + kGap;
     }
 }
@@ -65,7 +124,8 @@ double rowWidth(std::size_t count)
 }
 
 /// Lays out one region at `origin`: a horizontal lane per zone (and one for region-wide components),
-/// cards in each lane from left to right in layer order (routing, compute, data), wrapping after `maxColumns`.
+/// cards in each lane from left to right in layer order (routing, compute, data), wrapping after
+/// `maxColumns`, around the cards the user placed.
 ContainerBox layoutRegion(DiagramLayout& out, const Region& region, std::vector<Placed> cards, QPointF origin,
                           int maxColumns)
 {
@@ -80,22 +140,25 @@ ContainerBox layoutRegion(DiagramLayout& out, const Region& region, std::vector<
         columns = std::max(columns, static_cast<int>(std::count_if(cards.begin(), cards.end(),
                                                                   [&](const Placed& p) { return p.lane == lane; })));
     columns = std::min(columns, maxColumns);
-    const double laneW = kLaneLabel + rowWidth(static_cast<std::size_t>(columns)) + kLanePad;
-    double y = origin.y() + kHeader;
+    std::vector<AreaCards> areas;
+    double cardsWidth = rowWidth(static_cast<std::size_t>(columns));
     for (int lane = 0; lane < lanes; ++lane) {
-        std::vector<QString> ids;
+        std::vector<Placed> inLane;
         for (const Placed& p : cards)
             if (p.lane == lane)
-                ids.push_back(p.id);
-        const int rows = (static_cast<int>(ids.size()) + columns - 1) / columns;
-        const double h = rows == 0 ? kEmptyLane : 2 * kLanePad + rows * (kCardHeight + kGap) - kGap;
+                inLane.push_back(p);
+        areas.push_back(placeInArea(inLane, columns));
+        cardsWidth = std::max(cardsWidth, areas.back().extent.width());
+    }
+    const double laneW = kLaneLabel + cardsWidth + kLanePad;
+    double y = origin.y() + kHeader;
+    for (int lane = 0; lane < lanes; ++lane) {
+        const AreaCards& area = areas[static_cast<std::size_t>(lane)];
+        const double h = area.rects.empty() ? kEmptyLane : 2 * kLanePad + area.extent.height();
         const QRectF rect(origin.x() + kBoxPad, y, laneW, h);
-        box.lanes.push_back({lane, rect});
-        for (int i = 0; i < static_cast<int>(ids.size()); ++i) {
-            const double cx = rect.x() + kLaneLabel + (i % columns) * (kCardWidth + kGap);
-            const double cy = rect.y() + kLanePad + (i / columns) * (kCardHeight + kGap);
-            out.cards[ids[static_cast<std::size_t>(i)]] = QRectF(cx, cy, kCardWidth, kCardHeight);
-        }
+        const QPointF cardOrigin(rect.x() + kLaneLabel, rect.y() + kLanePad);
+        box.lanes.push_back({lane, rect, cardOrigin});
+        commitArea(out, area, cardOrigin);
         y += h + kLaneSpacing;
     }
     box.rect = QRectF(origin.x(), origin.y(), laneW + 2 * kBoxPad, y - kLaneSpacing + kBoxPad - origin.y());
@@ -116,24 +179,51 @@ double bandHeight(double bandWidth, std::size_t cards)
     return (rowBesideTitle(bandWidth, cards) ? kBoxPad : kHeader) + kCardHeight + kBoxPad;
 }
 
-/// Adds a band of `ids` at `top` spanning at least `width`; returns its bottom.
-double addBand(DiagramLayout& out, ContainerBox::Kind kind, const QString& title, const std::vector<QString>& ids,
+/// Width a band or site needs for `cards` at least.
+double areaWidth(const std::vector<Placed>& cards)
+{
+    if (!anyPositioned(cards))
+        return rowWidth(cards.size()) + 2 * kBoxPad;
+    return placeInArea(cards, static_cast<int>(cards.size())).extent.width() + 2 * kBoxPad;
+}
+
+/// Lays out the cards of a band or site whose box has its x, width and top set: a centred row (beside the
+/// title when it fits), or, when the user placed some of them, an area under the title (its origin, where
+/// positions count from, whichever way the cards are shown). Sets the height.
+void fillBox(DiagramLayout& out, ContainerBox& box, const std::vector<Placed>& cards)
+{
+    const double top = box.rect.top();
+    box.origin = QPointF(box.rect.x() + kBoxPad, top + kHeader);
+    if (!anyPositioned(cards)) {
+        const double h = bandHeight(box.rect.width(), cards.size());
+        box.rect.setHeight(h);
+        placeRow(out, cards,
+                 QPointF(box.rect.center().x() - rowWidth(cards.size()) / 2, top + h - kBoxPad - kCardHeight),
+                 box.origin);
+        return;
+    }
+    const AreaCards area = placeInArea(cards, static_cast<int>(cards.size()));
+    box.rect.setHeight(kHeader + area.extent.height() + kBoxPad);
+    commitArea(out, area, box.origin);
+}
+
+/// Adds a band of `cards` at `top` spanning at least `width`; returns its bottom.
+double addBand(DiagramLayout& out, ContainerBox::Kind kind, const QString& title, const std::vector<Placed>& cards,
                double top, double width)
 {
-    const double bandWidth = std::max(width, rowWidth(ids.size()) + 2 * kBoxPad);
-    const double height = bandHeight(bandWidth, ids.size());
-    out.containers.push_back({kind, {}, title, QRectF(0, top, bandWidth, height), {}});
-    placeRow(out, ids, QPointF((bandWidth - rowWidth(ids.size())) / 2, top + height - kBoxPad - kCardHeight));
-    return top + height;
+    ContainerBox box{kind, {}, title, QRectF(0, top, std::max(width, areaWidth(cards)), 0), {}, {}};
+    fillBox(out, box, cards);
+    out.containers.push_back(box);
+    return box.rect.bottom();
 }
 
 DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
 {
     DiagramLayout out;
-    std::vector<QString> global, unplaced;
-    std::vector<const Component*> links;
+    std::vector<Placed> global, unplaced;
+    std::vector<std::pair<const Component*, Placed>> links;
     std::map<std::string, std::vector<Placed>> inRegion;
-    std::map<std::string, std::vector<QString>> inSite;
+    std::map<std::string, std::vector<Placed>> inSite;
 
     auto laneFor = [&](const RegionId& region, std::optional<int> zone) {
         const Region* r = topology.findRegion(region);
@@ -142,14 +232,15 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
     for (const Component& c : topology.components) {
         const QString id = qstr(c.id.str());
         const int layer = layerOf(c.kind);
+        const Placed card{id, 0, layer, c.position};
         if (isGlobal(c.kind) || (c.kind == ComponentKind::Users && !c.region && !c.site)) {
-            global.push_back(id);
+            global.push_back(card);
         } else if (isLink(c.kind)) {
-            links.push_back(&c);
+            links.emplace_back(&c, card);
         } else if (c.site && topology.findSite(*c.site)) {
-            inSite[c.site->str()].push_back(id);
+            inSite[c.site->str()].push_back(card);
         } else if (c.region && topology.findRegion(*c.region)) {
-            inRegion[c.region->str()].push_back({id, laneFor(*c.region, c.zone), layer});
+            inRegion[c.region->str()].push_back({id, laneFor(*c.region, c.zone), layer, c.position});
         } else if (!c.replicas.empty()) {
             // A replicated database is drawn at its primary replica; the other replicas get cards of their own.
             auto primary = std::find_if(c.replicas.begin(), c.replicas.end(),
@@ -163,14 +254,15 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
                 if (!owner)
                     out.replicaOwner[cardId] = id;
                 if (topology.findRegion(it->region)) {
-                    inRegion[it->region.str()].push_back({cardId, laneFor(it->region, it->zone), layer});
+                    inRegion[it->region.str()].push_back(
+                        {cardId, laneFor(it->region, it->zone), layer, owner ? c.position : it->position});
                     placedOwner = placedOwner || owner;
                 }
             }
             if (!placedOwner)
-                unplaced.push_back(id);
+                unplaced.push_back(card);
         } else {
-            unplaced.push_back(id);
+            unplaced.push_back(card);
         }
     }
 
@@ -193,15 +285,13 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
     std::vector<ContainerBox> sites;
     double sitesWidth = 0;
     for (const Site& site : topology.sites) {
-        const auto& cards = inSite[site.id.str()];
-        const double w = std::max(kMinSiteWidth, rowWidth(cards.size()) + 2 * kBoxPad);
+        const double w = std::max(kMinSiteWidth, areaWidth(inSite[site.id.str()]));
         sites.push_back({ContainerBox::Kind::Site, qstr(site.id.str()), labelWithId(site.name, site.id.str()),
-                         QRectF(sitesWidth, 0, w, 0), {}});
+                         QRectF(sitesWidth, 0, w, 0), {}, {}});
         sitesWidth += w + kContainerGap;
     }
     sitesWidth = sites.empty() ? 0.0 : sitesWidth - kContainerGap;
-    const double width = std::max({regionsWidth, sitesWidth, rowWidth(global.size()) + 2 * kBoxPad,
-                                   rowWidth(links.size()), 600.0});
+    const double width = std::max({regionsWidth, sitesWidth, areaWidth(global), rowWidth(links.size()), 600.0});
     if (!sites.empty() && sitesWidth < width) {
         // Stretch the sites to the diagram's width, so links above them reach them straight down.
         const double extra = (width - sitesWidth) / static_cast<double>(sites.size());
@@ -217,18 +307,23 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
         y = addBand(out, ContainerBox::Kind::Global, tr("Global"), global, y, width) + kContainerGap;
     for (ContainerBox& box : regions) {
         box.rect.translate(0, y);
-        for (LaneBox& lane : box.lanes)
+        for (LaneBox& lane : box.lanes) {
             lane.rect.translate(0, y);
+            lane.origin += QPointF(0, y);
+        }
         out.containers.push_back(box);
     }
     for (const Region& region : topology.regions)
-        for (const Placed& p : inRegion[region.id.str()])
+        for (const Placed& p : inRegion[region.id.str()]) {
             out.cards[p.id].translate(0, y);
+            out.areaOrigin[p.id] += QPointF(0, y);
+        }
     if (!regions.empty())
         y += regionsHeight + kContainerGap;
 
     // Links under the containers they join: a card's centre aims at the middle of its region ends (or of its
     // site ends when it joins only sites); the row keeps that order and pushes cards apart where they meet.
+    // A link the user placed sits at its position from the row's left end.
     if (!links.empty()) {
         auto centreOf = [&](const std::vector<ContainerBox>& boxes, const std::string& id) -> std::optional<double> {
             for (const ContainerBox& box : boxes)
@@ -236,8 +331,17 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
                     return box.rect.center().x();
             return std::nullopt;
         };
+        const QPointF rowOrigin(0, y);
+        double rowBottom = y + kCardHeight;
         std::vector<std::pair<double, QString>> wanted;
-        for (const Component* c : links) {
+        for (const auto& [c, card] : links) {
+            if (card.position) {
+                const QRectF rect(rowOrigin + QPointF(card.position->x, card.position->y), QSizeF(kCardWidth, kCardHeight));
+                out.cards[card.id] = rect;
+                out.areaOrigin[card.id] = rowOrigin;
+                rowBottom = std::max(rowBottom, rect.bottom());
+                continue;
+            }
             std::vector<double> regionX, siteX;
             for (const LinkEnd& end : c->between) {
                 if (const auto* r = std::get_if<RegionId>(&end)) {
@@ -251,7 +355,7 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
             const double centre = ends.empty() ? width / 2
                                                : std::accumulate(ends.begin(), ends.end(), 0.0) /
                                                      static_cast<double>(ends.size());
-            wanted.emplace_back(centre, qstr(c->id.str()));
+            wanted.emplace_back(centre, card.id);
         }
         std::stable_sort(wanted.begin(), wanted.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -261,18 +365,17 @@ DiagramLayout layoutWithColumns(const Topology& topology, int maxColumns)
             left.push_back(std::max(centre - kCardWidth / 2, next));
             next = left.back() + kCardWidth + kGap;
         }
-        const double overflow = std::max(0.0, left.back() + kCardWidth - width);
-        for (std::size_t i = 0; i < wanted.size(); ++i)
+        const double overflow = left.empty() ? 0.0 : std::max(0.0, left.back() + kCardWidth - width);
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
             out.cards[wanted[i].second] = QRectF(std::max(0.0, left[i] - overflow), y, kCardWidth, kCardHeight);
-        y += kCardHeight + kContainerGap;
+            out.areaOrigin[wanted[i].second] = rowOrigin;
+        }
+        y = rowBottom + kContainerGap;
     }
 
     for (ContainerBox& site : sites) {
-        const auto& cards = inSite[site.id.toStdString()];
-        const double h = bandHeight(site.rect.width(), cards.size());
-        site.rect = QRectF(site.rect.x(), y, site.rect.width(), h);
-        placeRow(out, cards,
-                 QPointF(site.rect.center().x() - rowWidth(cards.size()) / 2, y + h - kBoxPad - kCardHeight));
+        site.rect.moveTop(y);
+        fillBox(out, site, inSite[site.id.toStdString()]);
         out.containers.push_back(site);
     }
     for (const ContainerBox& site : sites)

@@ -1,6 +1,7 @@
 #include "TopologyScene.h"
 
 #include "CanvasColors.h"
+#include "CardArrangement.h"
 #include "CardBuilder.h"
 #include "ComponentItem.h"
 #include "ContainerItem.h"
@@ -9,6 +10,7 @@
 #include "ui/common/DisplayText.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/commands/ReplaceComponentsCommand.h"
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
@@ -235,20 +237,7 @@ std::vector<EdgeItem*> TopologyScene::edges() const
 
 Placement TopologyScene::placementAt(QPointF scenePos) const
 {
-    for (const ContainerBox& box : m_document->layout().containers) {
-        if (!box.rect.contains(scenePos))
-            continue;
-        if (box.kind == ContainerBox::Kind::Site)
-            return Placement{std::nullopt, SiteId(box.id.toStdString()), std::nullopt};
-        if (box.kind != ContainerBox::Kind::Region)
-            return {};
-        Placement placement{RegionId(box.id.toStdString()), std::nullopt, std::nullopt};
-        for (const LaneBox& lane : box.lanes)
-            if (lane.zone > 0 && lane.rect.contains(scenePos))
-                placement.zone = lane.zone;
-        return placement;
-    }
-    return {};
+    return placementIn(m_document->layout(), scenePos);
 }
 
 QString TopologyScene::dropKind(ComponentKind kind, QPointF scenePos)
@@ -264,26 +253,40 @@ void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
 {
     if (m_preview || m_readOnly)
         return;
-    std::vector<std::pair<QString, Placement>> moves;
-    for (const auto& [id, centre] : centres) {
-        const ComponentItem* item = card(id);
-        const Component* c = m_document->topology().findComponent(ComponentId(id.toStdString()));
-        if (!item || item->isReplica() || !c || !c->replicas.empty())
-            continue;
-        const Placement to = placementAt(centre);
-        if (!(MoveComponentCommand::placementOf(*c) == to))
-            moves.emplace_back(id, to);
+    std::map<QString, QPointF> topLefts;
+    for (const auto& [id, centre] : centres)
+        topLefts[id] = centre - QPointF(kCardWidth / 2, kCardHeight / 2);
+    std::vector<Component> changed = placeCards(m_document->topology(), m_document->layout(), topLefts, true);
+    if (changed.empty()) {
+        rebuild(); // back to where it was
+        return;
     }
-    const int dragId = ++m_dragCount;
-    QUndoStack* undo = m_document->undoStack();
-    if (moves.size() > 1)
-        undo->beginMacro(tr("Move %1 components").arg(moves.size()));
-    for (const auto& [id, to] : moves)
-        moveComponent(*m_document, id, to, dragId);
-    if (moves.size() > 1)
-        undo->endMacro();
-    if (moves.empty())
-        rebuild(); // snap back into the layout
+    QString text;
+    if (changed.size() > 1) {
+        text = tr("Move %1 cards").arg(changed.size());
+    } else {
+        const Component* before = m_document->topology().findComponent(changed.front().id);
+        const Placement to = MoveComponentCommand::placementOf(changed.front());
+        const QString id = qstr(changed.front().id.str());
+        if (before && !(MoveComponentCommand::placementOf(*before) == to)) {
+            QString where = to.region ? qstr(to.region->str()) : to.site ? qstr(to.site->str()) : tr("nowhere");
+            if (to.region && to.zone)
+                where += tr(" zone %1").arg(*to.zone);
+            text = tr("Move %1 to %2").arg(id, where);
+        } else {
+            text = tr("Move %1 on the diagram").arg(id);
+        }
+    }
+    m_document->push(new ReplaceComponentsCommand(m_document, std::move(changed), text));
+}
+
+QStringList TopologyScene::selectedCardIds() const
+{
+    QStringList ids;
+    for (const auto& [id, item] : m_cards)
+        if (item->isSelected())
+            ids << id;
+    return ids;
 }
 
 ComponentItem* TopologyScene::cardAt(QPointF scenePos) const

@@ -61,9 +61,12 @@ public:
     /// Repaints everything after the application palette (theme) changed.
     void refreshColors();
     QString dropKind(ComponentKind kind, QPointF scenePos);
-    /// Commits a drag of `ids` whose cards now have their centres at the given points (a move command per
-    /// card that left its zone, one undo step for all); cards snap back into the layout.
+    /// Commits a drag of cards (component or replica ids) whose centres are now at the given points, as one
+    /// undo step: each card keeps its new spot (snapped to the grid, stored with the topology), and a card
+    /// dropped in another zone, region or site moves its component there. Nothing changed: the cards go back.
     void commitDrag(const std::map<QString, QPointF>& centres);
+    /// The selected cards' ids (component and replica ids).
+    QStringList selectedCardIds() const;
     /// Recreates every item from the document.
     void rebuild();
     /// Shows `preview` instead of the document (read-only: nothing can be moved, dropped or connected)

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QObject>
 
+#include "ui/editor/CardArrangement.h"
+
 class QAction;
 class QMenu;
 class QToolBar;
@@ -26,6 +28,13 @@ public:
 
     /// Adds the Edit actions to `menu` (and the frequent ones to `tools`).
     void populateEditMenu(QMenu* menu, QToolBar* tools);
+    /// Adds Tidy Layout and the Align / Distribute actions to `menu`.
+    void populateArrangeMenu(QMenu* menu);
+    /// Hands the selected cards (nothing selected: every card) back to the automatic layout, one undo step;
+    /// false when none had a position.
+    bool tidyLayout();
+    /// Lines up the selected cards (one undo step); false when there was nothing to move.
+    bool alignSelection(AlignMode mode);
     /// Adds the View actions (zoom, fit, overlays) to `menu` and `tools`.
     void populateViewMenu(QMenu* menu, QToolBar* tools);
     /// Turns every canvas overlay on or off.

@@ -174,6 +174,7 @@ void MainWindow::createActions()
     m_editor = new EditorActions(m_document, m_scene, m_view, this);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     m_editor->populateEditMenu(edit, tools);
+    m_editor->populateArrangeMenu(edit->addMenu(tr("A&rrange")));
     edit->addSeparator();
     QAction* preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
