@@ -15,7 +15,7 @@ const Item* findById(const std::vector<Item>& items, const Key& id)
 
 const Region* Topology::findRegion(const RegionId& id) const { return findById(regions, id); }
 const Site* Topology::findSite(const SiteId& id) const { return findById(sites, id); }
-const Component* Topology::findComponent(const ComponentId& id) const { return findById(components, id); }
+const Component* Topology::findComponent(const ComponentId& id) const { return componentIndex.find(components, id); }
 const Workload* Topology::findWorkload(const WorkloadId& id) const { return findById(workloads, id); }
 const Scenario* Topology::findScenario(const ScenarioId& id) const { return findById(scenarios, id); }
 

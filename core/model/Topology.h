@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Component.h"
+#include "ComponentIndexCache.h"
 #include "Region.h"
 #include "Scenario.h"
 #include "Workload.h"
@@ -25,6 +26,7 @@ struct Topology
     std::vector<Workload> workloads;
     std::vector<Policy> policies;
     std::vector<Scenario> scenarios;
+    ComponentIndexCache componentIndex; ///< speeds findComponent up; not part of the value
 
     /// Lookups by id; nullptr when absent.
     const Region* findRegion(const RegionId& id) const;

@@ -112,11 +112,16 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QColor accent = kindColor(m_info.kind);
     const CanvasColors& colors = canvasColors();
     painter->setRenderHint(QPainter::Antialiasing);
+    // Zoomed far out (a large topology fitted to the window) the text could not be read: the card is drawn
+    // as its body, outline and family stripe only, which keeps panning and zooming smooth.
+    const bool detailed = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kDetailLevel;
 
     // Body, family stripe and outline (red and thick for a single point of failure).
     painter->setPen(Qt::NoPen);
-    painter->setBrush(colors.cardShadow);
-    painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
+    if (detailed) {
+        painter->setBrush(colors.cardShadow);
+        painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
+    }
     painter->setBrush(isReplica() ? colors.replicaFill : colors.cardFill);
     QPen outline(selected ? colors.selection : colors.cardBorder, selected ? 3.0 : 1.2);
     if (isReplica())
@@ -145,6 +150,8 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setPen(Qt::NoPen);
     painter->setBrush(accent);
     painter->drawRoundedRect(QRectF(0, 0, 6, m_size.height()).adjusted(1, 4, 0, -4), 2, 2);
+    if (!detailed)
+        return;
 
     paintKindIcon(painter, QRectF(14, 10, 32, 32), m_info.kind);
 

@@ -8,6 +8,10 @@
 
 namespace firedrill::ui {
 
+/// The view scale below which cards and line labels are drawn without text (it could not be read: a
+/// 12.5 pt title would be under 5 pixels high).
+inline constexpr double kDetailLevel = 0.3;
+
 class EdgeItem;
 
 /// A component's card on the canvas: kind icon, name, key figures, overlay marks. Movable and selectable;

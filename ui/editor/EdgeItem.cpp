@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
 namespace firedrill::ui {
@@ -108,7 +109,7 @@ QRectF EdgeItem::boundingRect() const
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     Q_UNUSED(option);
-    Q_UNUSED(widget);
+    Q_UNUSED(widget); // the label's level of detail comes from the painter (exports paint without an option)
     if (m_line.length() < 1)
         return;
     painter->setRenderHint(QPainter::Antialiasing);
@@ -130,7 +131,8 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setBrush(linePen.color());
         painter->drawPolygon(QPolygonF({tip, a, b}));
     }
-    if (!label.isEmpty()) {
+    if (!label.isEmpty() &&
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kDetailLevel) {
         QFont font = painter->font();
         font.setPointSizeF(10);
         font.setBold(m_style == Style::Replication);
