@@ -144,6 +144,12 @@ private slots:
         QVERIFY(logged(r, Duration::minutes(11).ms, "3 disks of"));
         QVERIFY(logged(r, Duration::minutes(11).ms, spread));
         QVERIFY(logged(r, Duration::minutes(11).ms, "different points in time"));
+        // Seed 7 draws u = 0.988.. / 0.497.. / 0.981.. (x 2 x 10m): disk 0 is the oldest, 19m 46s behind,
+        // disk 1 the newest; 1,186.1 s x 10 writes/s = 11,861 writes. Pinned: the streams must not change.
+        QCOMPARE(worst, expected[0]);
+        QVERIFY(logged(r, Duration::minutes(11).ms,
+                       "disk 0 19m 46s, disk 1 9m 56s, disk 2 19m 37s behind; spread 589.773 s"));
+        QVERIFY(logged(r, Duration::minutes(11).ms, "19m 46s of writes lost (11861 writes)"));
         // Same seed, same run.
         QCOMPARE(replay(t, "region", o).fingerprint, r.fingerprint);
     }
