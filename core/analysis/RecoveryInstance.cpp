@@ -26,7 +26,12 @@ std::optional<Candidate> computeInstance(const Context& ctx, const Component& c)
         addNote(k.path.notes, c.id.str() + " has no instances: counted as one");
     if (n == 0)
         return std::nullopt;
-    if (n >= 2) {
+    if (n >= 2 && c.leaderElection) {
+        // A drill crashes the leader: the tier works again when a follower takes the expired lease.
+        k.path.terms.push_back(leaseTerm(c));
+        addNote(k.path.notes, c.id.str() + " elects a leader: one of its " + std::to_string(n) +
+                                  " instances works, the others wait to take the lease");
+    } else if (n >= 2) {
         k.path.terms.push_back(instanceDetection(ctx, c, k.path.notes));
         const double share = demandShare(ctx);
         if (c.capacityRps && share > 0.0) {

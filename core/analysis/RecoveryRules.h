@@ -103,6 +103,9 @@ DurationTerm probeTerm(const std::string& label, const Probe& probe, const std::
                        const std::string& target, bool isDefault);
 /// Detection of a lost instance of `c` by the regional load balancer or gateway in front of it.
 DurationTerm instanceDetection(const Context& ctx, const Component& c, std::vector<std::string>& notes);
+/// Takeover of a leader-elected tier after its leader is lost: a follower takes the lease once it
+/// expires, `lease` after the loss (no load balancer probe applies: workers pull their work).
+DurationTerm leaseTerm(const Component& c);
 /// Restart of a single instance: startup_time, else mttr, else the default.
 DurationTerm restartTerm(const Component& c, std::vector<std::string>& notes);
 /// Failover of a replicated store to `target`: detection (+ decision or grace period) + promotion.

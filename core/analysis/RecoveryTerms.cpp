@@ -51,6 +51,14 @@ DurationTerm instanceDetection(const Context& ctx, const Component& c, std::vect
     return probeTerm("detection", kDefaultRegionalProbe, prober, "a failed instance of " + c.id.str(), true);
 }
 
+DurationTerm leaseTerm(const Component& c)
+{
+    const Duration lease = c.leaderElection ? c.leaderElection->lease : Duration{};
+    return {"leader lease", lease,
+            "only the lease holder of " + c.id.str() + " works: a follower takes over once the lost leader's lease "
+            "expires, lease " + quoted(lease)};
+}
+
 DurationTerm restartTerm(const Component& c, std::vector<std::string>& notes)
 {
     if (c.startupTime)

@@ -68,7 +68,15 @@ void zoneRedundant(const Context& ctx, ZoneItem& it, int zone)
     const Component& c = *it.component;
     it.fate = Fate::Survives;
     const bool hit = std::find(c.zones.begin(), c.zones.end(), zone) != c.zones.end();
-    if (servesRequests(c) && c.instances && *c.instances > 0 && hit) {
+    if (c.leaderElection && servesRequests(c) && c.instances && *c.instances > 1) {
+        // The lease holder starts in the first listed zone; losing another zone leaves it working.
+        if (zone != c.zones.front())
+            return;
+        it.path.name = "traffic path (" + c.id.str() + ")";
+        it.path.terms.push_back(leaseTerm(c));
+        addNote(it.path.notes, c.id.str() + "'s leader runs in zone " + std::to_string(zone) +
+                                   ", its first listed zone: a follower in another zone takes the lease");
+    } else if (servesRequests(c) && c.instances && *c.instances > 0 && hit) {
         it.path.name = "traffic path (" + c.id.str() + ")";
         it.path.terms.push_back(instanceDetection(ctx, c, it.path.notes));
         const int n = *c.instances;

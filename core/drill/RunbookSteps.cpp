@@ -97,6 +97,12 @@ RunbookStep injectStep(const Context& ctx, const Fault& f)
                          "without a WHERE clause on a test table)."
                        : "Run the prepared faulty script against a drill table that holds no business data.";
         break;
+    case FaultKind::FaultDomain:
+        s.owner = DrillRole::ApplicationOwner;
+        s.title = "Inject the fault: take fault domain " + std::to_string(f.domain.value_or(0)) + " of " + what +
+                  " down" + where;
+        s.detail = "Stop every instance placed in that fault domain (rack) at once, without warning.";
+        break;
     case FaultKind::Surge:
         s.owner = DrillRole::ApplicationOwner;
         s.title = "Inject the fault: raise the load on " + what + " to " +

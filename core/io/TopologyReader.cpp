@@ -199,6 +199,7 @@ Component readComponent(ReadContext& ctx, const YamlNode& n, const std::string& 
     readEndpoints(r, c.endpoints);
     r.optional("size", c.size, yv::dataSize);
     r.optional("write_rate", c.writeRate, yv::rate);
+    r.optional("disks", c.disks, yv::integer);
     r.optional("redundancy", c.redundancy, yv::enumeration<StorageRedundancy>);
     r.optional("geo_lag", c.geoLag, yv::duration);
     r.value("quorum_commit", c.quorumCommit, yv::boolean);
@@ -335,6 +336,7 @@ Fault readFault(ReadContext& ctx, const YamlNode& n, const std::string& path)
     r.optional("latency", f.latency, yv::duration);
     r.optional("error_rate", f.errorRate, yv::number);
     r.optional("multiplier", f.multiplier, yv::number);
+    r.optional("domain", f.domain, yv::integer);
     return f;
 }
 

@@ -252,6 +252,7 @@ void components(Out& o, const Component& c)
     }
     o.opt("size", c.size, formatDataSize).opt("write_rate", c.writeRate, formatRate);
     o.opt("redundancy", c.redundancy, name<StorageRedundancy>).opt("geo_lag", c.geoLag, formatDuration);
+    o.opt("disks", c.disks, integer);
     o.flag("quorum_commit", c.quorumCommit);
     if (!c.replicas.empty()) {
         Out reps = Out::sequence();
@@ -365,7 +366,7 @@ Out scenario(const Scenario& s)
         m.add("at", formatDuration(f.at)).add("target", targetText(f.target)).add("kind", name(f.kind));
         m.opt("for", f.length, formatDuration).opt("detected_after", f.detectedAfter, formatDuration);
         m.opt("latency", f.latency, formatDuration).opt("error_rate", f.errorRate, formatNumber);
-        m.opt("multiplier", f.multiplier, formatNumber);
+        m.opt("multiplier", f.multiplier, formatNumber).opt("domain", f.domain, integer);
         faults.items.push_back(std::move(m));
     }
     o.add("faults", std::move(faults));

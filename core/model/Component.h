@@ -184,6 +184,7 @@ struct Component
     std::optional<double> writeRate;     ///< writes per second
     std::optional<StorageRedundancy> redundancy;
     std::optional<Duration> geoLag;      ///< typical geo-replication lag (GRS is asynchronous, no SLA)
+    std::optional<int> disks;            ///< VM disks (page blobs) held; each geo-replicates on its own
     bool quorumCommit = false;           ///< primary and at least one secondary confirm each write
     std::vector<Replica> replicas;
     std::optional<Failover> failover;

@@ -117,7 +117,7 @@ std::span<const EnumName<DisruptionClass>> enumNames<DisruptionClass>()
 template <>
 std::span<const EnumName<FaultKind>> enumNames<FaultKind>()
 {
-    static constexpr std::array<EnumName<FaultKind>, 7> t{{
+    static constexpr std::array<EnumName<FaultKind>, 8> t{{
         {FaultKind::Outage, "outage"},
         {FaultKind::Crash, "crash"},
         {FaultKind::Partition, "partition"},
@@ -125,6 +125,7 @@ std::span<const EnumName<FaultKind>> enumNames<FaultKind>()
         {FaultKind::DependencyFailure, "dependency-failure"},
         {FaultKind::Corruption, "corruption"},
         {FaultKind::Surge, "surge"},
+        {FaultKind::FaultDomain, "fault-domain"},
     }};
     return table(t);
 }

@@ -10,7 +10,8 @@
 namespace firedrill {
 
 /// What a fault does to its target.
-enum class FaultKind { Outage, Crash, Partition, Degradation, DependencyFailure, Corruption, Surge };
+/// `FaultDomain` takes out one fault domain (rack) of a compute component: the instances placed in it.
+enum class FaultKind { Outage, Crash, Partition, Degradation, DependencyFailure, Corruption, Surge, FaultDomain };
 
 /// What a fault hits: one component, a whole region, one zone of a region, or a site.
 struct FaultTarget
@@ -33,6 +34,7 @@ struct Fault
     std::optional<Duration> latency;       ///< degradation: added latency
     std::optional<double> errorRate;       ///< degradation: share of failed requests, [0, 1]
     std::optional<double> multiplier;      ///< surge: demand multiplier
+    std::optional<int> domain;             ///< fault-domain: which fault domain of the target (0-based)
     auto operator<=>(const Fault&) const = default;
 };
 

@@ -35,7 +35,7 @@ DisruptionClass disruptionOf(const Scenario& s)
     case FaultTarget::Scope::Component:
         break;
     }
-    return f.kind == FaultKind::Crash ? DisruptionClass::Instance : DisruptionClass::Dependency;
+    return f.kind == FaultKind::Crash || f.kind == FaultKind::FaultDomain ? DisruptionClass::Instance : DisruptionClass::Dependency;
 }
 
 } // namespace firedrill

@@ -350,6 +350,11 @@ private:
         }
         if (c.redundancy && c.kind != ComponentKind::StorageAccount)
             warning(path + ".redundancy", "ignored-property", "redundancy applies to storage accounts only");
+        if (c.disks && *c.disks < 1)
+            error(path + ".disks", "out-of-range", "disks must be 1 or more");
+        else if (c.disks && c.kind != ComponentKind::StorageAccount)
+            warning(path + ".disks", "ignored-property",
+                    "disks applies to the storage account that holds the VM disks (each disk is a page blob there)");
     }
 
     void checkDependencies(const Component& c, const std::string& path)
@@ -554,8 +559,33 @@ private:
             }
             if (f.kind == FaultKind::Surge && !f.multiplier)
                 error(fp + ".multiplier", "missing-parameter", "a surge needs a multiplier");
+            if (f.kind == FaultKind::FaultDomain)
+                checkFaultDomainFault(f, fp);
+            else if (f.domain)
+                warning(fp + ".domain", "ignored-property", "domain applies to fault-domain faults only");
         }
         checkInjects(s, path);
+    }
+
+    /// A fault-domain fault names a compute component and one of its `fault_domains` (0-based).
+    void checkFaultDomainFault(const Fault& f, const std::string& fp)
+    {
+        const Component* c =
+            f.target.scope == FaultTarget::Scope::Component ? component(ComponentId{f.target.id}) : nullptr;
+        if (f.target.scope != FaultTarget::Scope::Component || (c && kindFamily(c->kind) != KindFamily::Compute)) {
+            error(fp + ".target", "bad-value", "a fault-domain fault targets a compute component (app-service, vm, "
+                                               "vm-scale-set)");
+            return;
+        }
+        if (!f.domain) {
+            error(fp + ".domain", "missing-parameter", "a fault-domain fault needs a domain (0, 1, ...)");
+            return;
+        }
+        const int domains = c && c->faultDomains ? *c->faultDomains : 1;
+        if (*f.domain < 0 || (c && *f.domain >= domains))
+            error(fp + ".domain", "out-of-range",
+                  "domain must be 0 to " + std::to_string(domains - 1) + " (" + quoted(f.target.id) + " has " +
+                      std::to_string(domains) + " fault domain" + (domains == 1 ? "" : "s") + ")");
     }
 
     void checkInjects(const Scenario& s, const std::string& path)

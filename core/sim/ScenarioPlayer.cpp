@@ -467,7 +467,7 @@ std::string ScenarioPlayer::differenceReason(std::size_t wi, const WorkloadRepla
         cls = DisruptionClass::Region;
     else if (first.target.scope == FaultTarget::Scope::Zone)
         cls = DisruptionClass::Zone;
-    else if (first.kind == FaultKind::Crash)
+    else if (first.kind == FaultKind::Crash || first.kind == FaultKind::FaultDomain)
         cls = DisruptionClass::Instance;
     const auto est = estimateRecovery(m_topology, *m_world->workloads[wi].w, cls);
     if (est.rto.unbounded)

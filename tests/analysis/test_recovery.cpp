@@ -272,6 +272,50 @@ workloads:
         QVERIFY(hasNote(e.rto, "single point of failure"));
     }
 
+    void leaderLossWaitsForTheLease()
+    {
+        const std::string text = R"(firedrill: 1
+name: Leader-elected workers
+regions:
+  - {id: weu, name: West Europe, zones: 3}
+components:
+  - {id: workers, kind: vm-scale-set, region: weu, zones: [1, 2, 3], instances: 3, capacity_rps: 50,
+     startup_time: 3m, leader_election: {lease: 45s}}
+workloads:
+  - {id: w, entry: workers, strategy: single-region, demand_rps: 40}
+)";
+        const auto t = parse(text);
+        QVERIFY(t);
+        // Losing the leader: a follower takes the lease when it expires, 45s later. No probe applies
+        // (without leader election the default regional probe would give 2 x 5s + 5s = 15s).
+        const auto e = estimate(*t, "w", DisruptionClass::Instance);
+        const DurationTerm* lease = term(e.rto, "leader lease");
+        QVERIFY(lease);
+        QCOMPARE(lease->value, s(45));
+        QVERIFY(lease->detail.find("lease 45s") != std::string::npos);
+        QVERIFY(!term(e.rto, "detection"));
+        QCOMPARE(e.rto.total, s(45));
+        QVERIFY(hasNote(e.rto, "elects a leader"));
+
+        // Zone 1 holds the leader (the first listed zone): 45s; zones 2 and 3 hold followers only.
+        const auto z = estimate(*t, "w", DisruptionClass::Zone);
+        QCOMPARE(z.rto.total, s(45));
+        QVERIFY(z.situation.find("zone 1") != std::string::npos);
+        QVERIFY(term(z.rto, "leader lease"));
+
+        // The last instance: an ordinary restart (startup_time 3m), no lease.
+        auto single = *t;
+        single.components.front().instances = 1;
+        const auto one = estimate(single, "w", DisruptionClass::Instance);
+        QVERIFY(!term(one.rto, "leader lease"));
+        QCOMPARE(one.rto.total, m(3));
+
+        // Without leader election: the default regional probe, 15s.
+        auto plain = *t;
+        plain.components.front().leaderElection.reset();
+        QCOMPARE(estimate(plain, "w", DisruptionClass::Instance).rto.total, s(15));
+    }
+
     void zoneRedundantPrimaryFailsOverWithinTheRegion()
     {
         const auto t = sample("gas-trading.yaml");

@@ -130,6 +130,31 @@ private slots:
         QCOMPARE(withCode(zero, "non-positive-duration").size(), std::size_t(1));
     }
 
+    void faultDomainFaultsAndDisks()
+    {
+        // web-weu with 3 fault domains: domains 0 to 2 exist; 3 is out of range, a missing domain is an
+        // error, and so is a fault-domain fault on a database. disks: 0 is an error, disks on a VM a warning.
+        const std::string web = "instances: 2, depends_on: [db]}\n  - {id: web-neu";
+        const std::string spread = replaced(baseTopology(), web, "fault_domains: 3, instances: 2, depends_on: [db]}\n  - {id: web-neu");
+        auto fault = [&](const std::string& f) { return read(spread + "      - " + f + "\n"); };
+        const auto ok = fault("{at: 5m, target: web-weu, kind: fault-domain, domain: 2}");
+        QVERIFY2(ok.ok() && ok.diagnostics.empty(), dump(ok).constData());
+        const auto high = fault("{at: 5m, target: web-weu, kind: fault-domain, domain: 3}");
+        QCOMPARE(withCode(high, "out-of-range").size(), std::size_t(1));
+        QCOMPARE(withCode(high, "out-of-range")[0].path, std::string("scenarios[s1].faults[1].domain"));
+        QCOMPARE(withCode(fault("{at: 5m, target: web-weu, kind: fault-domain}"), "missing-parameter").size(),
+                 std::size_t(1));
+        QCOMPARE(withCode(fault("{at: 5m, target: db, kind: fault-domain, domain: 0}"), "bad-value").size(),
+                 std::size_t(1));
+        QCOMPARE(withCode(fault("{at: 5m, target: web-weu, kind: outage, domain: 0}"), "ignored-property").size(),
+                 std::size_t(1));
+        const auto zeroDisks = read(replaced(baseTopology(), "kind: sql-database\n", "kind: sql-database\n    disks: 0\n"));
+        QCOMPARE(withCode(zeroDisks, "out-of-range").size(), std::size_t(1));
+        const auto dbDisks = read(replaced(baseTopology(), "kind: sql-database\n", "kind: sql-database\n    disks: 2\n"));
+        QVERIFY(dbDisks.ok());
+        QCOMPARE(withCode(dbDisks, "ignored-property").size(), std::size_t(1));
+    }
+
     void retryBackoffIsAtLeastOne()
     {
         // 2 (waits double) and 1 (constant) are valid; 0.5 would shrink the waits: an error.

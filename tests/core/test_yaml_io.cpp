@@ -257,6 +257,36 @@ private slots:
         }
     }
 
+    void faultDomainsAndDisksRoundTrip()
+    {
+        // fault_domains on a tier, disks on a storage account and a fault-domain fault's domain are read
+        // and written back in the canonical key order.
+        std::string text = baseTopology();
+        const std::string web = "{id: web-weu, kind: app-service, region: weu, instances: 2, depends_on: [db]}";
+        text.replace(text.find(web), web.size(),
+                     "{id: web-weu, kind: app-service, region: weu, fault_domains: 2, instances: 2, depends_on: [db, "
+                     "disks]}\n  - {id: disks, kind: storage-account, region: weu, redundancy: GRS, geo_lag: 15m, "
+                     "disks: 3}");
+        text += "      - {at: 20m, target: web-weu, kind: fault-domain, domain: 1, for: 5m}\n";
+        const auto r = readTopologyYaml(text, "t.yaml");
+        QVERIFY2(r.ok() && r.diagnostics.empty(), dump(r).constData());
+        const Component* weu = r.topology->findComponent(ComponentId("web-weu"));
+        QCOMPARE(weu->faultDomains, std::optional<int>(2));
+        QCOMPARE(r.topology->findComponent(ComponentId("disks"))->disks, std::optional<int>(3));
+        const Fault& f = r.topology->scenarios[0].faults[1];
+        QCOMPARE(f.kind, FaultKind::FaultDomain);
+        QCOMPARE(f.domain, std::optional<int>(1));
+        const std::string written = writeTopologyYaml(*r.topology);
+        QVERIFY2(written.find("{id: disks, kind: storage-account, region: weu, redundancy: GRS, geo_lag: 15m, disks: 3}") !=
+                     std::string::npos,
+                 written.c_str());
+        QVERIFY2(written.find("{at: 20m, target: web-weu, kind: fault-domain, for: 5m, domain: 1}") != std::string::npos,
+                 written.c_str());
+        const auto back = readTopologyYaml(written, "written.yaml");
+        QVERIFY2(back.ok(), dump(back).constData());
+        QVERIFY(*back.topology == *r.topology);
+    }
+
     void injectSchemaErrorsNameLineAndColumn()
     {
         // The base scenario's faults end on line 29: "injects:" is on line 30.

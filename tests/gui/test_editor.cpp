@@ -77,6 +77,7 @@ private slots:
     void cleanup();
     void dropFromPaletteAddsComponentUndoably();
     void inspectorEditsAreUndoable();
+    void engineFieldsAreEditableAndUndoable();
     void spinBoxEditsMerge();
     void invalidDurationIsRefusedWithReason();
     void deleteCleansReferencesAndUndoRestores();
@@ -168,6 +169,76 @@ void TestEditor::inspectorEditsAreUndoable()
     action(w, "actionRedo")->trigger();
     action(w, "actionRedo")->trigger();
     QVERIFY(w.document()->topology() == edited);
+}
+
+void TestEditor::engineFieldsAreEditableAndUndoable()
+{
+    MainWindow& w = *m_window;
+    QVERIFY(w.selectId(QStringLiteral("web-weu")));
+    auto type = [](UnitField* field, const QString& text) {
+        field->lineEdit()->setFocus();
+        field->lineEdit()->selectAll();
+        QTest::keyClicks(field->lineEdit(), text);
+        QTest::keyClick(field->lineEdit(), Qt::Key_Return);
+    };
+    UnitField* lease = w.inspector()->unitField(QStringLiteral("lease"));
+    UnitField* backoff = w.inspector()->unitField(QStringLiteral("retryBackoff"));
+    UnitField* errorRate = w.inspector()->unitField(QStringLiteral("breakerErrorRate"));
+    QVERIFY(lease && backoff && errorRate);
+    QVERIFY(lease->text().isEmpty() && backoff->text().isEmpty() && errorRate->text().isEmpty());
+    const int before = w.document()->undoStack()->count();
+
+    // Out-of-range values are refused with their reason beside the field; nothing is committed.
+    type(lease, QStringLiteral("0s"));
+    QVERIFY(lease->error().contains(QStringLiteral("longer than 0")));
+    type(backoff, QStringLiteral("0.5"));
+    QVERIFY(backoff->error().contains(QStringLiteral("1 or more")));
+    type(errorRate, QStringLiteral("150%"));
+    QVERIFY(errorRate->error().contains(QStringLiteral("at most 100%")));
+    auto* reason = errorRate->findChild<QLabel*>(QStringLiteral("error-breakerErrorRate"));
+    QVERIFY(reason && reason->isVisible());
+    QVERIFY(w.document()->topology() == m_original);
+    QCOMPARE(w.document()->undoStack()->count(), before);
+
+    // Valid values: one undoable command each.
+    type(lease, QStringLiteral("45s"));
+    QVERIFY(lease->error().isEmpty());
+    QCOMPARE(find(w, "web-weu")->leaderElection, std::optional<LeaderElection>(LeaderElection{Duration::seconds(45)}));
+    type(backoff, QStringLiteral("2"));
+    QVERIFY(backoff->error().isEmpty());
+    type(errorRate, QStringLiteral("30%"));
+    QVERIFY(errorRate->error().isEmpty());
+    const Component* web = find(w, "web-weu");
+    QVERIFY(web->resilience);
+    QCOMPARE(web->resilience->retryBackoff, std::optional<double>(2.0));
+    QCOMPARE(web->resilience->breakerErrorRate, std::optional<double>(0.3));
+    QVERIFY(!web->resilience->retries);
+    QCOMPARE(w.document()->undoStack()->count(), before + 3);
+    QCOMPARE(errorRate->text(), QStringLiteral("30%"));
+    const Topology edited = w.document()->topology();
+
+    action(w, "actionUndo")->trigger();
+    QVERIFY(find(w, "web-weu")->resilience && !find(w, "web-weu")->resilience->breakerErrorRate);
+    QVERIFY(w.inspector()->unitField(QStringLiteral("breakerErrorRate"))->text().isEmpty());
+    action(w, "actionUndo")->trigger();
+    QVERIFY(!find(w, "web-weu")->resilience); // the emptied settings block is removed again
+    action(w, "actionUndo")->trigger();
+    QVERIFY(w.document()->topology() == m_original);
+    QVERIFY(w.inspector()->unitField(QStringLiteral("lease"))->text().isEmpty());
+    action(w, "actionRedo")->trigger();
+    action(w, "actionRedo")->trigger();
+    action(w, "actionRedo")->trigger();
+    QVERIFY(w.document()->topology() == edited);
+    QCOMPARE(w.inspector()->unitField(QStringLiteral("lease"))->text(), QStringLiteral("45s"));
+    QCOMPARE(w.inspector()->unitField(QStringLiteral("retryBackoff"))->text(), QStringLiteral("2"));
+
+    // Clearing the lease turns leader election off (every instance works again).
+    UnitField* leaseAgain = w.inspector()->unitField(QStringLiteral("lease"));
+    leaseAgain->lineEdit()->setFocus();
+    leaseAgain->lineEdit()->selectAll();
+    QTest::keyClick(leaseAgain->lineEdit(), Qt::Key_Backspace);
+    QTest::keyClick(leaseAgain->lineEdit(), Qt::Key_Return);
+    QVERIFY(!find(w, "web-weu")->leaderElection);
 }
 
 void TestEditor::spinBoxEditsMerge()

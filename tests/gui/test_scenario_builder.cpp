@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -479,6 +480,49 @@ private slots:
         QCOMPARE(scenario().faults.size(), std::size_t(3));
         m_bar->setCurrentScenario(m_id);
         QCOMPARE(m_timeline->scenarioId(), m_id);
+    }
+
+    void faultDomainOutageOfAnAvailabilitySet()
+    {
+        // web-weu without fault domains: no fault-domain fault is offered.
+        const FaultTarget web{FaultTarget::Scope::Component, "web-weu", std::nullopt};
+        QVERIFY(!faultKindAllowed(m_doc.topology(), web, FaultKind::FaultDomain));
+        Component c = *m_doc.topology().findComponent(ComponentId("web-weu"));
+        c.faultDomains = 3;
+        m_doc.replaceComponent(c);
+        QVERIFY(faultKindAllowed(m_doc.topology(), web, FaultKind::FaultDomain));
+
+        // From the canvas menu: domain 0 at the playhead, one undo step.
+        m_timeline->setPlayhead(20 * kMinute);
+        QMenu menu;
+        FaultMenu::fill(&menu, &m_doc, m_id, web, QStringLiteral("web-weu"), m_timeline->playhead(), &m_host);
+        auto* take = child<QAction>(&menu, "faultAction-fault-domain");
+        QCOMPARE(take->text(), QStringLiteral("Take fault domain 0 of web-weu down at 00:20"));
+        const std::size_t before = scenario().faults.size();
+        const int steps = m_doc.undoStack()->index();
+        take->trigger();
+        QCOMPARE(m_doc.undoStack()->index(), steps + 1);
+        QCOMPARE(scenario().faults.size(), before + 1);
+        const Fault added = scenario().faults.back();
+        QCOMPARE(added.kind, FaultKind::FaultDomain);
+        QCOMPARE(added.domain, std::optional<int>(0));
+        QCOMPARE(faultLaneLabel(m_doc.topology(), added), QStringLiteral("web-weu — fault domain 0 outage"));
+
+        // The dialog: the domain spin box shows for this kind only, bounded by the component's 3 domains.
+        FaultDialog dialog(m_doc.topology(), scenario().duration.ms);
+        dialog.setFault(added);
+        auto* domain = child<QSpinBox>(&dialog, "domainSpin");
+        QVERIFY(domain->isVisibleTo(&dialog));
+        QCOMPARE(domain->maximum(), 2);
+        domain->setValue(2);
+        dialog.accept();
+        QCOMPARE(dialog.fault().domain, std::optional<int>(2));
+        QCOMPARE(dialog.fault().kind, FaultKind::FaultDomain);
+        auto* kind = child<QComboBox>(&dialog, "kindCombo");
+        kind->setCurrentIndex(kind->findText(QStringLiteral("outage")));
+        QVERIFY(!domain->isVisibleTo(&dialog));
+        m_doc.undoStack()->undo();
+        QCOMPARE(scenario().faults.size(), before);
     }
 };
 

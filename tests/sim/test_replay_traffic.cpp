@@ -144,7 +144,7 @@ private slots:
         // capacity stays 500 rps (no failures from the second surge: 500 <= 500).
         auto t = fromYaml(kSurge);
         t.scenarios[0].faults.push_back(Fault{Duration::minutes(42), {FaultTarget::Scope::Component, "api", {}}, FaultKind::Surge,
-                                              Duration::minutes(10), {}, {}, {}, {}});
+                                              Duration::minutes(10), {}, {}, {}, {}, {}});
         t.scenarios[0].faults.back().multiplier = 2.0;
         const auto r = replay(t, "surge");
         const auto& cap = r.workloads[0].series.capacityRps;
@@ -166,7 +166,7 @@ private slots:
         s.id = ScenarioId("queue-down");
         s.duration = Duration::hours(3);
         s.faults.push_back(Fault{Duration::minutes(10), {FaultTarget::Scope::Component, "orderq-weu", {}}, FaultKind::Outage,
-                                 Duration::hours(1), {}, {}, {}, {}});
+                                 Duration::hours(1), {}, {}, {}, {}, {}});
         t.scenarios.push_back(s);
         const auto r = replay(t, "queue-down");
         QVERIFY(near(workload(r, "catalog").availability, 1.0));

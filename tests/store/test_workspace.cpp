@@ -111,7 +111,7 @@ private slots:
         drill.seed = 7;
         drill.faults.push_back(Fault{Duration::minutes(10), FaultTarget{FaultTarget::Scope::Region, "weu", std::nullopt},
                                      FaultKind::Outage, Duration::hours(1), std::nullopt, std::nullopt, std::nullopt,
-                                     std::nullopt});
+                                     std::nullopt, std::nullopt});
         drill.injects.push_back(Inject{Duration::minutes(12), "Front door has marked West Europe down. Who decides?"});
         drill.injects.push_back(Inject{Duration::minutes(40), "The database is still in West Europe: fail over?"});
         original.scenarios.push_back(drill);

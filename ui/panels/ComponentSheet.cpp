@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <cmath>
+
 namespace firedrill::ui {
 
 namespace {
@@ -76,6 +78,9 @@ void addCapacity(PropertySheet& sheet, const Component& c)
                                        .arg(c.autoscale->max)
                                        .arg(qstr(formatDuration(c.autoscale->scaleOutTime))));
     sheet.add(tr("Startup time"), duration(c.startupTime));
+    if (c.leaderElection)
+        sheet.add(tr("Leader election"), tr("one instance works; a follower takes over %1 after it is lost")
+                                             .arg(qstr(formatDuration(c.leaderElection->lease))));
     if (c.sla)
         sheet.add(tr("SLA"), qstr(formatPercent(*c.sla)));
     sheet.add(tr("MTBF"), duration(c.mtbf));
@@ -93,11 +98,17 @@ void addDependencies(PropertySheet& sheet, const Component& c)
     if (const auto& r = c.resilience) {
         sheet.add(tr("Retries"), number(r->retries));
         sheet.add(tr("Retry delay"), duration(r->retryDelay));
+        if (r->retryBackoff)
+            sheet.add(tr("Retry backoff"), tr("each wait %1 times the previous one").arg(qstr(formatNumber(*r->retryBackoff))));
         if (r->breakerThreshold)
             sheet.add(tr("Circuit breaker"),
                       tr("opens after %1 failures for %2")
                           .arg(*r->breakerThreshold)
                           .arg(r->breakerOpen ? qstr(formatDuration(*r->breakerOpen)) : tr("?")));
+        if (r->breakerErrorRate)
+            sheet.add(tr("Breaker error rate"),
+                      tr("opens when %1 of calls fail")
+                          .arg(qstr(formatPercent(Percent{std::round(*r->breakerErrorRate * 100.0 * 1e9) / 1e9}))));
     }
 }
 
@@ -149,6 +160,8 @@ void addData(PropertySheet& sheet, const Topology& topology, const Component& c)
     if (c.redundancy)
         sheet.add(tr("Redundancy"), enumText(*c.redundancy));
     sheet.add(tr("Geo-replication lag"), duration(c.geoLag));
+    if (c.disks)
+        sheet.add(tr("VM disks"), tr("%1, each geo-replicated on its own").arg(*c.disks));
     if (c.quorumCommit)
         sheet.add(tr("Quorum commit"), tr("yes"));
     if (c.outbox) {

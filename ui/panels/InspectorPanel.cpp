@@ -22,6 +22,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace firedrill::ui {
 
 namespace {
@@ -46,6 +48,12 @@ std::optional<E> enumOf(const QComboBox* combo)
 {
     const QString name = combo->currentData().toString();
     return name.isEmpty() ? std::nullopt : fromName<E>(name.toStdString());
+}
+
+/// A share of calls (0.3) as the percentage typed for it (30%, not 30.000000000000004%).
+Percent shareAsPercent(double share)
+{
+    return Percent{std::round(share * 100.0 * 1e9) / 1e9};
 }
 
 } // namespace
@@ -163,6 +171,7 @@ void InspectorPanel::rebuild()
     addEnumEditors();
     addCountEditors();
     addUnitEditors();
+    addEngineEditors();
     addDependencies();
     // The dock may be narrow: combo boxes shrink to a few characters instead of their longest item,
     // and rows put the field under its label when both do not fit side by side.
@@ -335,6 +344,110 @@ void InspectorPanel::addUnitEditors()
     }
     if (family == KindFamily::Link)
         addUnit<Duration>(QStringLiteral("latency"), tr("Latency"), &Component::latency, parseDuration, formatDuration);
+}
+
+template <class S>
+void InspectorPanel::addPart(const QString& name, const QString& label, std::optional<S> Component::*member,
+                             std::function<QString(const QString&)> check,
+                             std::function<QString(const Component&)> show,
+                             std::function<std::optional<S>(std::optional<S>, const QString&)> edit)
+{
+    auto* field = new UnitField(name, check, m_form);
+    m_unitFields.push_back(field);
+    m_layout->addRow(label, field);
+    connect(field, &UnitField::committed, this, [this, member, check, edit, label](const QString& text) {
+        if (!check(text).isEmpty())
+            return;
+        const Component* c = component();
+        if (!c)
+            return;
+        const std::optional<S> value = edit((*c).*member, text);
+        if ((*c).*member != value)
+            m_document->push(new ChangeComponentField<std::optional<S>>(
+                m_document, c->id, member, value, tr("Set %1 of %2").arg(label.toLower(), m_id)));
+    });
+    m_refreshers.push_back([field, show](const Component& c) {
+        if (!field->lineEdit()->hasFocus() || field->error().isEmpty())
+            field->setText(show(c));
+    });
+}
+
+void InspectorPanel::addEngineEditors()
+{
+    const Component* c = component();
+    if (kindFamily(c->kind) == KindFamily::Compute || c->leaderElection) {
+        // Empty: every instance works; a duration: one lease holder works, a follower takes over that long
+        // after it is lost.
+        addPart<LeaderElection>(
+            QStringLiteral("lease"), tr("Leader lease"), &Component::leaderElection,
+            [](const QString& text) {
+                if (text.isEmpty())
+                    return QString();
+                const auto d = parseDuration(text.toStdString());
+                if (!d)
+                    return qstr(d.error().message);
+                return d->ms > 0 ? QString()
+                                 : tr("the lease must be longer than 0 (a follower takes over this long after "
+                                      "the holder is lost)");
+            },
+            [](const Component& comp) {
+                return comp.leaderElection ? qstr(formatDuration(comp.leaderElection->lease)) : QString();
+            },
+            [](std::optional<LeaderElection>, const QString& text) -> std::optional<LeaderElection> {
+                if (text.isEmpty())
+                    return std::nullopt;
+                return LeaderElection{*parseDuration(text.toStdString())};
+            });
+    }
+    if (c->dependsOn.empty() && !c->resilience)
+        return;
+    // Sets one field of the resilience settings; a settings block left empty is removed.
+    auto setResilience = [](std::optional<Resilience> r, std::optional<double> Resilience::*field,
+                            std::optional<double> value) -> std::optional<Resilience> {
+        Resilience next = r.value_or(Resilience{});
+        next.*field = value;
+        return next == Resilience{} ? std::nullopt : std::optional<Resilience>(next);
+    };
+    addPart<Resilience>(
+        QStringLiteral("retryBackoff"), tr("Retry backoff (×)"), &Component::resilience,
+        [](const QString& text) {
+            if (text.isEmpty())
+                return QString();
+            const auto v = parseNumber(text.toStdString());
+            if (!v)
+                return qstr(v.error().message);
+            return *v >= 1.0 ? QString()
+                             : tr("must be 1 or more (each wait is this many times the previous one)");
+        },
+        [](const Component& comp) {
+            return comp.resilience && comp.resilience->retryBackoff ? qstr(formatNumber(*comp.resilience->retryBackoff))
+                                                                    : QString();
+        },
+        [setResilience](std::optional<Resilience> r, const QString& text) {
+            return setResilience(std::move(r), &Resilience::retryBackoff,
+                                 text.isEmpty() ? std::nullopt : std::optional<double>(*parseNumber(text.toStdString())));
+        });
+    addPart<Resilience>(
+        QStringLiteral("breakerErrorRate"), tr("Breaker opens at error rate"), &Component::resilience,
+        [](const QString& text) {
+            if (text.isEmpty())
+                return QString();
+            const auto p = parsePercent(text.toStdString());
+            if (!p)
+                return qstr(p.error().message);
+            return p->value > 0.0 && p->value <= 100.0 ? QString() : tr("must be above 0% and at most 100% of calls");
+        },
+        [](const Component& comp) {
+            return comp.resilience && comp.resilience->breakerErrorRate
+                       ? qstr(formatPercent(shareAsPercent(*comp.resilience->breakerErrorRate)))
+                       : QString();
+        },
+        [setResilience](std::optional<Resilience> r, const QString& text) {
+            return setResilience(
+                std::move(r), &Resilience::breakerErrorRate,
+                text.isEmpty() ? std::nullopt
+                               : std::optional<double>(parsePercent(text.toStdString())->fraction()));
+        });
 }
 
 void InspectorPanel::addDependencies()

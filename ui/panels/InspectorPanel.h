@@ -55,6 +55,11 @@ private:
     template <class T>
     void addUnit(const QString& name, const QString& label, std::optional<T> Component::*member,
                  std::function<Result<T>(std::string_view)> parse, std::function<std::string(T)> format);
+    template <class S>
+    void addPart(const QString& name, const QString& label, std::optional<S> Component::*member,
+                 std::function<QString(const QString&)> check, std::function<QString(const Component&)> show,
+                 std::function<std::optional<S>(std::optional<S>, const QString&)> edit);
+    void addEngineEditors();
     void addDependencies();
 
     Document* m_document;

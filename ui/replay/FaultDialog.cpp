@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -105,6 +106,11 @@ FaultDialog::FaultDialog(const Topology& topology, qint64 durationMs, QWidget* p
     m_multiplier = new UnitField(QStringLiteral("multiplier"), multiplierProblem, this);
     m_multiplier->lineEdit()->setPlaceholderText(tr("demand multiplier, e.g. 1.5"));
     m_form->addRow(tr("Demand ×:"), m_multiplier);
+    m_domain = new QSpinBox(this);
+    m_domain->setObjectName(QStringLiteral("domainSpin"));
+    m_domain->setToolTip(tr("Instances are placed round-robin: instance i runs in fault domain i mod the "
+                            "component's fault domains"));
+    m_form->addRow(tr("Fault domain:"), m_domain);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("faultMessage"));
@@ -152,6 +158,7 @@ void FaultDialog::setFault(const Fault& fault)
     m_detectedAfter->setText(fault.detectedAfter ? qstr(formatDuration(*fault.detectedAfter)) : QString());
     m_multiplier->setText(fault.multiplier ? qstr(formatNumber(*fault.multiplier)) : QString());
     updateRows();
+    m_domain->setValue(fault.domain.value_or(0));
 }
 
 FaultTarget FaultDialog::currentTarget() const
@@ -185,6 +192,11 @@ void FaultDialog::updateRows()
     m_form->setRowVisible(m_errorRate, kind == FaultKind::Degradation);
     m_form->setRowVisible(m_detectedAfter, kind == FaultKind::Corruption);
     m_form->setRowVisible(m_multiplier, kind == FaultKind::Surge);
+    m_form->setRowVisible(m_domain, kind == FaultKind::FaultDomain);
+    // Domains 0 .. fault_domains - 1 of the target.
+    const Component* c = faultTargetComponent(m_topology, currentTarget());
+    m_domain->setRange(0, std::max(0, (c && c->faultDomains ? *c->faultDomains : 1) - 1));
+    m_domain->setSuffix(c && c->faultDomains ? tr(" of 0–%1").arg(*c->faultDomains - 1) : QString());
 }
 
 bool FaultDialog::read(Fault& out)
@@ -250,6 +262,8 @@ bool FaultDialog::read(Fault& out)
     }
     if (out.kind == FaultKind::Surge && required(m_multiplier, tr("a multiplier")))
         out.multiplier = *parseNumber(m_multiplier->text().trimmed().toStdString());
+    if (out.kind == FaultKind::FaultDomain)
+        out.domain = m_domain->value();
     return ok;
 }
 

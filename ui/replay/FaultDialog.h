@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QSpinBox;
 
 namespace firedrill::ui {
 
@@ -57,6 +58,7 @@ private:
     UnitField* m_errorRate = nullptr;
     UnitField* m_detectedAfter = nullptr;
     UnitField* m_multiplier = nullptr;
+    QSpinBox* m_domain = nullptr;
     QLabel* m_message = nullptr;
 };
 

@@ -42,6 +42,8 @@ QString faultKindText(FaultKind kind)
         return tr("corruption");
     case FaultKind::Surge:
         return tr("surge");
+    case FaultKind::FaultDomain:
+        return tr("fault domain outage");
     }
     return {};
 }
@@ -72,6 +74,9 @@ QString faultTargetName(const Topology& topology, const FaultTarget& target)
 
 QString faultLaneLabel(const Topology& topology, const Fault& fault)
 {
+    if (fault.kind == FaultKind::FaultDomain)
+        return QStringLiteral("%1 — %2").arg(faultTargetName(topology, fault.target),
+                                             tr("fault domain %1 outage").arg(fault.domain.value_or(0)));
     return QStringLiteral("%1 — %2").arg(faultTargetName(topology, fault.target), faultKindText(fault.kind));
 }
 
@@ -129,6 +134,8 @@ std::vector<FaultKind> faultKindsFor(const Topology& topology, const FaultTarget
     if (isLink(c->kind))
         return {K::Outage, K::Partition, K::Degradation};
     std::vector<K> kinds{K::Outage, K::Crash, K::Partition, K::Degradation, K::DependencyFailure};
+    if (kindFamily(c->kind) == KindFamily::Compute && c->faultDomains)
+        kinds.push_back(K::FaultDomain); // an availability set: its instances spread over fault domains
     if (holdsData(c->kind))
         kinds.push_back(K::Corruption);
     kinds.push_back(K::Surge);

@@ -29,6 +29,8 @@ QString FaultMenu::actionText(FaultKind kind, const QString& label, const QStrin
         return QObject::tr("Corrupt data of %1 at %2").arg(label, clock);
     case FaultKind::Surge:
         return QObject::tr("Surge on %1 at %2").arg(label, clock);
+    case FaultKind::FaultDomain:
+        return QObject::tr("Take fault domain 0 of %1 down at %2").arg(label, clock);
     }
     return {};
 }

@@ -89,7 +89,8 @@ ScenarioBar::ScenarioBar(Document* document, ScenarioTimeline* timeline, QWidget
                                       FaultKind::Degradation,
                                       FaultKind::DependencyFailure,
                                       FaultKind::Corruption,
-                                      FaultKind::Surge};
+                                      FaultKind::Surge,
+                                      FaultKind::FaultDomain};
     for (FaultKind kind : kinds) {
         QString text = faultKindText(kind);
         text[0] = text[0].toUpper();

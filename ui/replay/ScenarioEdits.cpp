@@ -38,6 +38,9 @@ Fault defaultFault(FaultKind kind, const FaultTarget& target, qint64 atMs)
         f.latency = Duration::seconds(1);
         f.errorRate = 0.1;
         break;
+    case FaultKind::FaultDomain:
+        f.domain = 0;
+        break;
     case FaultKind::Corruption:
         f.detectedAfter = Duration::minutes(30);
         f.length.reset(); // bad data stays until it is restored

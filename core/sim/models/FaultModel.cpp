@@ -44,8 +44,12 @@ void FaultModel::apply(Simulator& sim, const Event& e)
     switch (e.kind) {
     case Start:
     case End: {
-        const Fault& f = m_scenario.faults[static_cast<std::size_t>(e.payload)];
-        toggle(sim, f, e.kind == Start);
+        const auto index = static_cast<std::size_t>(e.payload);
+        const Fault& f = m_scenario.faults[index];
+        if (f.kind == FaultKind::FaultDomain)
+            faultDomain(sim, index, f, e.kind == Start);
+        else
+            toggle(sim, f, e.kind == Start);
         break;
     }
     case LbDetected: {
@@ -77,6 +81,16 @@ void FaultModel::apply(Simulator& sim, const Event& e)
             where = " in zone " + std::to_string(s.c->zones[s.leaderZone]);
         }
         m_world.narrate(now, "A follower of " + s.c->id.str() + where + " takes the lease and resumes the work");
+        break;
+    }
+    case LbDetectedDomain: {
+        auto& s = m_world.comps[unpackIndex(e.payload)];
+        const int n = std::min(static_cast<int>(unpackGen(e.payload)), s.unprobed);
+        if (n <= 0)
+            break; // the domain came back first
+        s.unprobed -= n;
+        m_world.narrate(now, "The load balancer in front of " + s.c->id.str() + " takes the " + std::to_string(n) +
+                                 " instance" + (n == 1 ? "" : "s") + " of the lost fault domain out of rotation");
         break;
     }
     case ReplicaRestart: {
@@ -119,16 +133,69 @@ void FaultModel::crash(Simulator& sim, int comp)
                        " of " + std::to_string(s.instances) + " left); it restarts in " + formatDurationReadable(restart);
     if (s.instances >= 2 && !s.leaderElected) {
         // The load balancer or gateway in front keeps sending it requests until its probes notice.
-        Probe probe = kDefaultRegionalProbe;
-        for (const auto& other : m_world.comps)
-            for (const auto& d : other.c->dependsOn)
-                if (d.target == s.c->id && other.c->probe && !isGlobal(other.c->kind))
-                    probe = *other.c->probe;
+        const Probe probe = frontProbe(comp);
         ++s.unprobed;
         sim.scheduleIn(probeDetection(probe).ms, m_target, LbDetected, static_cast<std::uint64_t>(comp));
         text += "; its load balancer notices after " + formatDurationReadable(probeDetection(probe));
     }
     m_world.narrate(now, text);
+}
+
+Probe FaultModel::frontProbe(int comp) const
+{
+    const auto& s = m_world.comps[static_cast<std::size_t>(comp)];
+    Probe probe = kDefaultRegionalProbe;
+    for (const auto& other : m_world.comps)
+        for (const auto& d : other.c->dependsOn)
+            if (d.target == s.c->id && other.c->probe && !isGlobal(other.c->kind))
+                probe = *other.c->probe;
+    return probe;
+}
+
+void FaultModel::faultDomain(Simulator& sim, std::size_t index, const Fault& f, bool on)
+{
+    const int comp = f.target.scope == FaultTarget::Scope::Component ? m_world.indexOf(f.target.id) : -1;
+    if (comp < 0 || !f.domain)
+        return;
+    auto& s = m_world.comps[static_cast<std::size_t>(comp)];
+    const int domain = *f.domain;
+    const std::string name = "Fault domain " + std::to_string(domain) + " of " + m_world.label(comp);
+    if (!on) {
+        const auto it = m_domainTaken.find(index);
+        if (it == m_domainTaken.end())
+            return;
+        s.crashed = std::max(0, s.crashed - it->second);
+        s.unprobed = std::min(s.unprobed, s.crashed);
+        m_world.narrate(sim.now(), name + " is back up: its " + std::to_string(it->second) + " instance" +
+                                       (it->second == 1 ? " runs" : "s run") + " again");
+        m_domainTaken.erase(it);
+        return;
+    }
+    // Instances are placed round-robin: instance i runs in domain i mod fault_domains, so domain k holds
+    // floor(n / d) instances, plus one when k < n mod d.
+    const int domains = std::max(1, s.c->faultDomains.value_or(1));
+    const int running = s.instances - s.crashed;
+    const int held = domain < 0 || domain >= domains ? 0 : s.instances / domains + (domain < s.instances % domains ? 1 : 0);
+    const int taken = std::clamp(held, 0, std::max(0, running));
+    m_domainTaken[index] = taken;
+    s.crashed += taken;
+    std::string text = name + " goes down: " + std::to_string(taken) + " of " + std::to_string(s.instances) +
+                       " instances lost (" + std::to_string(s.instances - s.crashed) + " left)";
+    if (s.leaderElected && domain == 0 && taken > 0 && s.instances - s.crashed >= 1 && s.leaseLost == 0) {
+        // The lease holder is the first instance, in domain 0: a follower takes the lease when it expires.
+        const Duration lease = s.c->leaderElection->lease;
+        ++s.leaseLost;
+        sim.scheduleIn(lease.ms, m_target, LeaseTaken, static_cast<std::uint64_t>(comp));
+        text += "; it held the lease: a follower takes over in " + formatDurationReadable(lease);
+    } else if (taken > 0 && s.instances - s.crashed >= 1 && !s.leaderElected) {
+        // As for a crash, the load balancer sends the lost instances their share until its probes notice.
+        const Probe probe = frontProbe(comp);
+        s.unprobed += taken;
+        sim.scheduleIn(probeDetection(probe).ms, m_target, LbDetectedDomain,
+                       pack(static_cast<std::uint64_t>(taken), static_cast<std::size_t>(comp)));
+        text += "; its load balancer notices after " + formatDurationReadable(probeDetection(probe));
+    }
+    m_world.narrate(sim.now(), text);
 }
 
 void FaultModel::loseLeaseHolders(Simulator& sim)
@@ -228,6 +295,7 @@ void FaultModel::toggle(Simulator& sim, const Fault& f, bool on)
                                 : "Demand through " + what + " returns to normal");
         break;
     }
+    case FaultKind::FaultDomain: break; // faultDomain()
     case FaultKind::Corruption:
         if (comp >= 0 && m_world.comps[static_cast<std::size_t>(comp)].store)
             m_stores.corrupt(sim, comp, f.detectedAfter.value_or(Duration{}));

@@ -1,8 +1,10 @@
 #include "StoreModel.h"
 
 #include "core/analysis/RecoveryEstimator.h"
+#include "core/sim/DiskLag.h"
 #include "core/io/Units.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace firedrill::sim::models {
@@ -46,9 +48,29 @@ void StoreModel::declareRegionLost(std::int64_t now, const RegionId& region)
         s.phase = StorePhase::Serving;
         s.readOnly = false;
         ++s.gen;
-        recordLoss(static_cast<int>(i), s.c->geoLag.value_or(Duration{}), now,
-                   "Region " + region.str() + " is declared lost: " + m_world.label(static_cast<int>(i)) +
-                       " fails over to its secondary in " + r->pair->str());
+        const std::string how = "Region " + region.str() + " is declared lost: " + m_world.label(static_cast<int>(i)) +
+                                " fails over to its secondary in " + r->pair->str();
+        if (!s.c->disks) {
+            recordLoss(static_cast<int>(i), s.c->geoLag.value_or(Duration{}), now, how);
+            continue;
+        }
+        // Each disk (page blob) replicated on its own: the data set is consistent only up to the
+        // oldest disk's point, so the worst disk's lag is the window lost.
+        const auto lags = sim::diskReplicationLags(m_world.options().seed, s.c->id.str(), *s.c->disks,
+                                                   s.c->geoLag.value_or(Duration{}));
+        const auto [oldest, newest] = std::minmax_element(lags.begin(), lags.end(),
+                                                          [](Duration a, Duration b) { return a > b; });
+        recordLoss(static_cast<int>(i), *oldest, now, how);
+        if (lags.size() >= 2) {
+            std::string each;
+            for (std::size_t d = 0; d < lags.size(); ++d)
+                each += (d ? ", " : "") + std::string("disk ") + std::to_string(d) + " " + dur(lags[d]);
+            m_world.narrate(now, "The " + std::to_string(lags.size()) + " disks of " +
+                                     m_world.label(static_cast<int>(i)) +
+                                     " were recovered to different points in time (" + each + " behind; spread " +
+                                     formatNumber((*oldest - *newest).toSeconds()) +
+                                     " s): a VM with several of them may come up inconsistent");
+        }
     }
 }
 
