@@ -5,7 +5,11 @@
 
 namespace firedrill::bench {
 
-Topology generateTopology(std::size_t components, std::size_t fanOut, int regions)
+namespace {
+
+/// `fanOut(i)` is how many components of the next layer component `i` depends on.
+template <typename FanOut>
+Topology generate(std::size_t components, int regions, const FanOut& fanOut)
 {
     Topology t;
     t.name = "Generated topology with " + std::to_string(components) + " components";
@@ -33,7 +37,8 @@ Topology generateTopology(std::size_t components, std::size_t fanOut, int region
         c.mttr = Duration::minutes(10);
         c.cost = 146;
         const std::size_t nextLayer = (i / layerSize + 1) * layerSize;
-        for (std::size_t k = 0; k < fanOut; ++k) {
+        const std::size_t count = std::min(fanOut(i), layerSize);
+        for (std::size_t k = 0; k < count; ++k) {
             const std::size_t target = nextLayer + (i * 7 + k * 13) % layerSize;
             if (target < components)
                 c.dependsOn.push_back({ComponentId{"c" + std::to_string(target)}, DependencyKind::Hard});
@@ -47,6 +52,23 @@ Topology generateTopology(std::size_t components, std::size_t fanOut, int region
     w.demandRps = 1000;
     t.workloads.push_back(w);
     return t;
+}
+
+} // namespace
+
+Topology generateTopology(std::size_t components, std::size_t fanOut, int regions)
+{
+    return generate(components, regions, [fanOut](std::size_t) { return fanOut; });
+}
+
+Topology generateTopologyWithDependencies(std::size_t components, std::size_t dependencies, int regions)
+{
+    // Components in the last layer depend on nothing; the others share the dependencies.
+    const std::size_t layerSize = std::max<std::size_t>(1, components / 10);
+    const std::size_t dependents = components > layerSize ? (components - 1) / layerSize * layerSize : 0;
+    const std::size_t base = dependents ? dependencies / dependents : 0;
+    const std::size_t extra = dependents ? dependencies % dependents : 0;
+    return generate(components, regions, [base, extra](std::size_t i) { return base + (i < extra ? 1 : 0); });
 }
 
 } // namespace firedrill::bench

@@ -10,4 +10,9 @@ namespace firedrill::bench {
 /// in ten layers, each outside the last depending on `fanOut` components of the next layer (no cycles).
 Topology generateTopology(std::size_t components, std::size_t fanOut, int regions = 4);
 
+/// The same shape with `dependencies` dependencies in all: they are spread as evenly as the nine layers
+/// outside the last allow (each component there depends on the floor or the ceiling of the average),
+/// for example 100,000 components and 500,000 dependencies. Fewer when the layers cannot hold them.
+Topology generateTopologyWithDependencies(std::size_t components, std::size_t dependencies, int regions = 4);
+
 } // namespace firedrill::bench

@@ -14,6 +14,9 @@ cmake --build --preset release --target benchmarks -j "$(nproc)"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 build/release/bench/bench_io resources/samples "${1:-100000}"
 echo
+echo "Huge inputs: validate, analyse, YAML and workspace round trips, each step in its own process:"
+build/release/bench/bench_huge "${1:-100000}" "$(( ${1:-100000} * 5 ))"
+echo
 echo "Engine: the reference model (1,000 components, MTBF 1,000 h, MTTR 4 h, 10 years) three ways, and Monte Carlo:"
 build/release/bench/bench_engine resources/samples
 /usr/bin/python3 bench/simpy_reference.py 1000 10

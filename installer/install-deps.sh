@@ -10,6 +10,8 @@ packages=(
   xvfb xauth desktop-file-utils appstream shared-mime-info
   clang libclang-rt-14-dev clang-tidy cppcheck
 )
+# clang, clang-tidy (which provides run-clang-tidy) and cppcheck are for .ci/static-checks, which
+# installs nothing itself; clang and libclang-rt-14-dev also build the fuzzers.
 
 missing=()
 for p in "${packages[@]}"; do

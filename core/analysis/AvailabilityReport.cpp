@@ -97,6 +97,7 @@ AvailabilityReport workloadAvailability(const Topology& topology, const Workload
     const ServiceExpression& expr = structure.expression;
     const auto& leaves = structure.leaves;
     std::vector<std::string> names;
+    names.reserve(leaves.size());
     for (const Component* c : leaves)
         names.push_back(c->id.str());
     for (const auto& n : structure.notes)

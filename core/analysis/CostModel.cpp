@@ -190,6 +190,7 @@ CostReport buildReport(const std::vector<const Component*>& components, const Pr
 std::string regionList(const std::vector<RegionId>& regions)
 {
     std::vector<std::string> names;
+    names.reserve(regions.size());
     for (const auto& r : regions)
         names.push_back(r.str());
     return join(names, ", ");

@@ -66,6 +66,7 @@ RecoveryEstimate estimateCorruption(const Context& ctx)
         return e;
     }
     std::vector<std::string> notes;
+    notes.reserve(uncovered.size());
     for (const auto& id : uncovered)
         notes.push_back(id + " has no backups: corruption there cannot be undone by a restore");
     if (outcomes.empty()) {

@@ -22,6 +22,7 @@ Duration restoreTime(DataSize size, DataRate rate)
         return Duration{};
     // Multiply before dividing: 500 GB * 3,600,000 ms / 150 GB/h is exact where 500 / 150 is not.
     const double ms = size.gigabytes * 3'600'000.0 / rate.gigabytesPerHour;
+    // NOLINTNEXTLINE(bugprone-integer-division): the cap is a whole number of milliseconds on purpose
     constexpr double kCap = static_cast<double>(std::numeric_limits<std::int64_t>::max() / 4);
     if (!(ms < kCap))
         return Duration{std::numeric_limits<std::int64_t>::max() / 4};

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace firedrill {
 
@@ -110,19 +111,21 @@ SpofReport findSinglePointsOfFailure(const Topology& topology, const SpofOptions
     report.domainsChecked = domains.size();
 
     std::vector<double> baseline;
+    baseline.reserve(workloads.size());
     for (const Workload* w : workloads)
         baseline.push_back(servedCapacity(topology, *w, LossSet{}));
 
     const auto check = [&](std::vector<FailureDomain> lost) {
         const LossSet set(lost);
         SpofFinding finding{std::move(lost), {}, {}};
+        std::unordered_set<std::string> listed; // ids already in finding.lost (a search there is quadratic)
         for (std::size_t i = 0; i < workloads.size(); ++i) {
             auto impact = impactOf(topology, *workloads[i], set, baseline[i], options.degradedThreshold);
             if (!impact)
                 continue;
             finding.impacts.push_back(std::move(*impact));
             for (const Component* c : workloadComponents(topology, *workloads[i]))
-                if (!set.survives(*c) && std::find(finding.lost.begin(), finding.lost.end(), c->id) == finding.lost.end())
+                if (!set.survives(*c) && listed.insert(c->id.str()).second)
                     finding.lost.push_back(c->id);
         }
         return finding;

@@ -97,7 +97,7 @@ private:
 
     ComponentId counterpartOf(const Component& c) const
     {
-        const ComponentId id = counterpartId(c.id);
+        ComponentId id = counterpartId(c.id);
         const Component* existing = m_t.findComponent(id);
         if (existing && existing->kind == c.kind)
             return id;

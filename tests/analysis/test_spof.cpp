@@ -5,6 +5,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 using namespace firedrill;
 
@@ -138,6 +140,66 @@ private slots:
             return f.domains.size() == 2 && f.domains[0].label() == "region neu" && f.domains[1].label() == "region weu";
         });
         QVERIFY(bothRegions);
+    }
+
+    void lostComponentsAreListedOnceInWorkloadOrder()
+    {
+        // Two workloads share "db": a region loss lists it once, in the order the workloads reach them.
+        const auto t = parse("firedrill: 1\nname: t\nregions:\n  - {id: weu, zones: 3}\ncomponents:\n"
+                             "  - {id: a, kind: app-service, region: weu, zone: 1, depends_on: [db]}\n"
+                             "  - {id: b, kind: app-service, region: weu, zone: 2, depends_on: [db]}\n"
+                             "  - {id: db, kind: sql-database, region: weu, zone: 3}\n"
+                             "workloads:\n  - {id: wa, entry: a, demand_rps: 10}\n  - {id: wb, entry: b, demand_rps: 10}\n");
+        const auto r = findSinglePointsOfFailure(t);
+        const SpofFinding* region = findingFor(r, "region weu");
+        QVERIFY(region);
+        QCOMPARE(region->impacts.size(), std::size_t{2});
+        const std::vector<ComponentId> expected{ComponentId{"a"}, ComponentId{"db"}, ComponentId{"b"}};
+        QCOMPARE(region->lost, expected);
+    }
+
+    void zoneOfManyComponentsListsEachOnce()
+    {
+        // One zone holding 20,000 single-instance components behind one entry: the zone's finding lists
+        // each of them exactly once (this used to search the list for every component: quadratic).
+        Topology t;
+        t.name = "many";
+        Region weu;
+        weu.id = RegionId{"weu"};
+        weu.zones = 3;
+        t.regions.push_back(weu);
+        constexpr int kCount = 20'000;
+        Component entry;
+        entry.id = ComponentId{"entry"};
+        entry.kind = ComponentKind::AppService;
+        entry.region = weu.id;
+        entry.zone = 1;
+        for (int i = 0; i < kCount; ++i)
+            entry.dependsOn.push_back({ComponentId{"c" + std::to_string(i)}, DependencyKind::Hard});
+        t.components.push_back(entry);
+        for (int i = 0; i < kCount; ++i) {
+            Component c;
+            c.id = ComponentId{"c" + std::to_string(i)};
+            c.kind = ComponentKind::AppService;
+            c.region = weu.id;
+            c.zone = 1;
+            c.instances = 2;
+            t.components.push_back(std::move(c));
+        }
+        Workload w;
+        w.id = WorkloadId{"w"};
+        w.entry = entry.id;
+        w.demandRps = 1;
+        t.workloads.push_back(w);
+        const auto r = findSinglePointsOfFailure(t);
+        const SpofFinding* zone = findingFor(r, "zone weu/1");
+        QVERIFY(zone);
+        QCOMPARE(zone->lost.size(), std::size_t{kCount + 1});
+        std::vector<std::string> ids;
+        for (const auto& c : zone->lost)
+            ids.push_back(c.str());
+        std::sort(ids.begin(), ids.end());
+        QVERIFY(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
     }
 };
 

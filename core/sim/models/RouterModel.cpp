@@ -215,7 +215,7 @@ void RouterModel::apply(Simulator& sim, const Event& e)
         r.raw[ei] = true;
         m_world.narrate(now, endpointName(r, ei) + " is deployed and enabled in " + routerName(r));
         break;
-    case DrainEnd: return;
+    case DrainEnd:
     default: return;
     }
     answer(sim, ri);
