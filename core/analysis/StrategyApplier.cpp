@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace firedrill {
 
@@ -74,9 +76,8 @@ public:
 private:
     Component* find(const ComponentId& id)
     {
-        auto& cs = m_plan.result.components;
-        const auto it = std::find_if(cs.begin(), cs.end(), [&](const Component& c) { return c.id == id; });
-        return it == cs.end() ? nullptr : &*it;
+        // The result is ours to edit; its index answers without a scan of every component.
+        return const_cast<Component*>(m_plan.result.findComponent(id)); // NOLINT(cppcoreguidelines-pro-type-const-cast): m_plan.result is not const
     }
 
     void change(TopologyChange::Kind kind, const ComponentId& id, std::string description)
@@ -101,11 +102,17 @@ private:
         const Component* existing = m_t.findComponent(id);
         if (existing && existing->kind == c.kind)
             return id;
-        // Otherwise the only component of the same kind and name in the secondary region.
-        for (const auto& other : m_t.components)
-            if (other.region == m_sec && other.kind == c.kind && !c.name.empty() && other.name == c.name)
-                return other.id;
-        return id;
+        // Otherwise the first component of the same kind and name in the secondary region.
+        if (c.name.empty())
+            return id;
+        if (!m_secondaryByKindAndName) {
+            m_secondaryByKindAndName.emplace();
+            for (const auto& other : m_t.components)
+                if (other.region == m_sec && !other.name.empty())
+                    m_secondaryByKindAndName->emplace(std::make_pair(other.kind, other.name), other.id);
+        }
+        const auto found = m_secondaryByKindAndName->find(std::make_pair(c.kind, c.name));
+        return found == m_secondaryByKindAndName->end() ? id : found->second;
     }
 
     int scaledInstances(const Component& primary) const
@@ -317,6 +324,8 @@ private:
     RegionId m_sec;
     StrategyPlan m_plan;
     std::map<std::string, ComponentId> m_counterpart;
+    /// The secondary region's components by kind and name (first of each), built on first use.
+    mutable std::optional<std::map<std::pair<ComponentKind, std::string>, ComponentId>> m_secondaryByKindAndName;
 };
 
 } // namespace

@@ -22,6 +22,10 @@ namespace firedrill::ui {
 
 TopologyScene::TopologyScene(Document* document, QObject* parent) : QGraphicsScene(parent), m_document(document)
 {
+    // No BSP index: every dependency line spans the cards it joins, so on a large topology thousands of long
+    // lines fall into most of the tree's leaves and a repaint spent seconds walking it. A plain list of
+    // items is checked once per repaint instead.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(canvasColors().background);
     connect(m_document, &Document::changed, this, &TopologyScene::onChanged);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
