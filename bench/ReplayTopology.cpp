@@ -43,7 +43,12 @@ Topology replayTopology()
             app.startupTime = Duration::minutes(3);
             app.dependsOn = {dep("db-p" + s(p) + "-" + s(k)), dep("cache-" + R + "-" + s(k), DependencyKind::Soft),
                              dep("bus-" + R + "-" + s(k), DependencyKind::Soft)};
-            app.resilience = Resilience{3, Duration::milliseconds(500), 5, Duration::seconds(30)};
+            Resilience resilience;
+            resilience.retries = 3;
+            resilience.retryDelay = Duration::milliseconds(500);
+            resilience.breakerThreshold = 5;
+            resilience.breakerOpen = Duration::seconds(30);
+            app.resilience = resilience;
             app.outbox = Outbox{100000, 500.0};
             add(app);
             Component cache;

@@ -27,6 +27,9 @@ echo
 echo "Editor: opening a generated 1,000-component topology, zoom/pan frame times (offscreen):"
 QT_QPA_PLATFORM=offscreen build/release/bench/bench_gui
 echo
+echo "Editor: opening generated 1,000- and 10,000-component topologies, longest GUI-thread gap (offscreen):"
+QT_QPA_PLATFORM=offscreen build/release/bench/bench_gui_open
+echo
 echo "Replay page: a 24-hour scenario played at 10,000x, GUI-thread stalls and frame rate (offscreen):"
 QT_QPA_PLATFORM=offscreen build/release/bench/bench_replay_gui
 echo
