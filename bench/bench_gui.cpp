@@ -14,6 +14,8 @@
 #include "ui/strategy/StrategyAnalysis.h"
 #include "ui/strategy/TradeOffView.h"
 
+#include "GuiTiming.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,16 +29,6 @@
 
 using namespace firedrill;
 
-namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -91,8 +83,8 @@ int main(int argc, char* argv[])
     }
     std::printf("{\"bench\":\"gui_zoom_pan_frame\",\"frames\":%d,\"viewport\":\"%dx%d\",\"median_ms\":%.2f,"
                 "\"p95_ms\":%.2f,\"max_ms\":%.2f}\n",
-                kFrames, view->viewport()->width(), view->viewport()->height(), percentile(frames, 0.5),
-                percentile(frames, 0.95), percentile(frames, 1.0));
+                kFrames, view->viewport()->width(), view->viewport()->height(), bench::percentile(frames, 0.5),
+                bench::percentile(frames, 0.95), bench::percentile(frames, 1.0));
 
     frames.clear();
     view->fitToWindow();
@@ -102,7 +94,7 @@ int main(int argc, char* argv[])
         frames.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
     std::printf("{\"bench\":\"gui_fitted_frame\",\"frames\":20,\"median_ms\":%.2f,\"p95_ms\":%.2f}\n",
-                percentile(frames, 0.5), percentile(frames, 0.95));
+                bench::percentile(frames, 0.5), bench::percentile(frames, 0.95));
 
     // Strategy figures: the worker's computation, and what the window does with a result on its own thread.
     auto strategyFigures = [&](const char* label, const QString& file) {
@@ -128,8 +120,8 @@ int main(int argc, char* argv[])
         }
         std::printf("{\"bench\":\"strategy_figures\",\"topology\":\"%s\",\"components\":%zu,\"workloads\":%zu,"
                     "\"worker_median_ms\":%.1f,\"gui_refresh_median_ms\":%.1f,\"gui_refresh_max_ms\":%.1f}\n",
-                    label, t.components.size(), t.workloads.size(), percentile(worker, 0.5), percentile(gui, 0.5),
-                    percentile(gui, 1.0));
+                    label, t.components.size(), t.workloads.size(), bench::percentile(worker, 0.5), bench::percentile(gui, 0.5),
+                    bench::percentile(gui, 1.0));
         return true;
     };
     if (!strategyFigures("generated", path) ||

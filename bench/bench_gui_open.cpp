@@ -5,6 +5,7 @@
 //   bench_gui_open [components...]   (default: 1000 10000)
 // Target (reliability): a 10,000-component topology opens without a gap over 200 ms.
 
+#include "GuiTiming.h"
 #include "TopologyGenerator.h"
 #include "core/io/TopologyFile.h"
 #include "core/store/Workspace.h"
@@ -29,50 +30,6 @@
 using namespace firedrill;
 
 namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
-
-/// Records the gaps between beats of a 2 ms timer on the GUI thread.
-class Heartbeat
-{
-public:
-    Heartbeat()
-    {
-        m_timer.setInterval(2);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const double now = static_cast<double>(m_clock.nsecsElapsed()) / 1e6;
-            m_gaps.push_back(now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_gaps.clear();
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    std::vector<double> stop()
-    {
-        m_timer.stop();
-        m_gaps.push_back(static_cast<double>(m_clock.nsecsElapsed()) / 1e6 - m_last);
-        return m_gaps;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    std::vector<double> m_gaps;
-};
 
 bool writeFile(const QString& path, const std::string& text)
 {
@@ -112,7 +69,7 @@ int main(int argc, char* argv[])
             window.show();
             QApplication::processEvents();
 
-            Heartbeat beat;
+            bench::Heartbeat beat;
             QElapsedTimer clock;
             beat.start();
             clock.start();
@@ -128,7 +85,7 @@ int main(int argc, char* argv[])
             std::printf("{\"bench\":\"gui_open_large\",\"components\":%zu,\"file\":\"%s\",\"open_ms\":%.0f,"
                         "\"longest_gap_ms\":%.0f,\"gaps_over_100ms\":%lld,\"target_gap_ms\":200}\n",
                         window.document()->topology().components.size(),
-                        path.endsWith(QStringLiteral(".yaml")) ? "yaml" : "workspace", openMs, percentile(gaps, 1.0),
+                        path.endsWith(QStringLiteral(".yaml")) ? "yaml" : "workspace", openMs, bench::percentile(gaps, 1.0),
                         static_cast<long long>(std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 100; })));
             std::fflush(stdout);
             if (path != workspace)
@@ -157,7 +114,7 @@ int main(int argc, char* argv[])
             }
             std::printf("{\"bench\":\"gui_frames_large\",\"components\":%zu,\"zoom_pan_median_ms\":%.1f,"
                         "\"zoom_pan_p95_ms\":%.1f,\"fitted_median_ms\":%.1f}\n",
-                        size, percentile(frames, 0.5), percentile(frames, 0.95), percentile(fitted, 0.5));
+                        size, bench::percentile(frames, 0.5), bench::percentile(frames, 0.95), bench::percentile(fitted, 0.5));
             std::fflush(stdout);
         }
     }

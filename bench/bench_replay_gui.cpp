@@ -14,6 +14,8 @@
 #include "ui/replay/ReplayView.h"
 #include "ui/replay/TransportBar.h"
 
+#include "GuiTiming.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -26,14 +28,6 @@ using namespace firedrill;
 
 namespace {
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
 
 bool playCase(const char* label, const Topology& topology, const QString& scenario)
 {
@@ -59,29 +53,21 @@ bool playCase(const char* label, const Topology& topology, const QString& scenar
             QTimer::singleShot(0, &view, [&] { view.continueAfterInject(); });
     });
     QObject::connect(&view, &ui::ReplayView::runFinished, &view, [&] { done = true; });
-    std::vector<double> gaps;
-    QElapsedTimer beat;
-    QTimer heartbeat;
-    heartbeat.setInterval(2);
-    QObject::connect(&heartbeat, &QTimer::timeout, &view, [&] {
-        gaps.push_back(static_cast<double>(beat.nsecsElapsed()) / 1e6);
-        beat.restart();
-    });
+    bench::Heartbeat heartbeat;
     QElapsedTimer wall;
     wall.start();
-    beat.start();
     heartbeat.start();
     view.play();
     while (!done && wall.elapsed() < 120'000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    heartbeat.stop();
+    const std::vector<double> gaps = heartbeat.stop();
     const double seconds = static_cast<double>(wall.elapsed()) / 1000.0;
     std::printf("{\"bench\":\"replay_gui\",\"topology\":\"%s\",\"components\":%zu,\"workloads\":%zu,\"speed\":10000,"
                 "\"simulated_hours\":%.1f,\"wall_seconds\":%.2f,\"frames\":%d,\"frames_per_second\":%.1f,"
                 "\"stall_median_ms\":%.1f,\"stall_p95_ms\":%.1f,\"stall_max_ms\":%.1f,\"finished\":%s}\n",
                 label, topology.components.size(), topology.workloads.size(),
                 static_cast<double>(view.run().durationMs) / 3.6e6, seconds, frames, frames / seconds,
-                percentile(gaps, 0.5), percentile(gaps, 0.95), gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()),
+                bench::percentile(gaps, 0.5), bench::percentile(gaps, 0.95), gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()),
                 done ? "true" : "false");
     std::fflush(stdout);
     return done;
