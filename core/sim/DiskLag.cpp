@@ -1,5 +1,7 @@
 #include "DiskLag.h"
 
+#include <algorithm>
+
 #include "RandomStream.h"
 
 #include <cmath>
@@ -16,6 +18,7 @@ Duration diskReplicationLag(std::uint64_t seed, const std::string& store, int di
 std::vector<Duration> diskReplicationLags(std::uint64_t seed, const std::string& store, int disks, Duration geoLag)
 {
     std::vector<Duration> out;
+    out.reserve(static_cast<std::size_t>(std::max(disks, 0)));
     for (int i = 0; i < disks; ++i)
         out.push_back(diskReplicationLag(seed, store, i, geoLag));
     return out;
