@@ -1,9 +1,8 @@
 #include "DiskLag.h"
 
-#include <algorithm>
-
 #include "RandomStream.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace firedrill::sim {
