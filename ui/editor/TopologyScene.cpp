@@ -273,10 +273,7 @@ void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
         const Placement to = MoveComponentCommand::placementOf(changed.front());
         const QString id = qstr(changed.front().id.str());
         if (before && !(MoveComponentCommand::placementOf(*before) == to)) {
-            QString where = to.region ? qstr(to.region->str()) : to.site ? qstr(to.site->str()) : tr("nowhere");
-            if (to.region && to.zone)
-                where += tr(" zone %1").arg(*to.zone);
-            text = tr("Move %1 to %2").arg(id, where);
+            text = MoveComponentCommand::describe(id, to);
         } else {
             text = tr("Move %1 on the diagram").arg(id);
         }

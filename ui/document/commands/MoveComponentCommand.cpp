@@ -12,10 +12,15 @@ MoveComponentCommand::MoveComponentCommand(Document* document, ComponentId id, P
 {
     if (const Component* c = document->topology().findComponent(m_id))
         m_from = placementOf(*c);
-    QString where = m_to.region ? qstr(m_to.region->str()) : m_to.site ? qstr(m_to.site->str()) : QObject::tr("nowhere");
-    if (m_to.region && m_to.zone)
-        where += QObject::tr(" zone %1").arg(*m_to.zone);
-    setText(QObject::tr("Move %1 to %2").arg(qstr(m_id.str()), where));
+    setText(describe(qstr(m_id.str()), m_to));
+}
+
+QString MoveComponentCommand::describe(const QString& id, const Placement& to)
+{
+    QString where = to.region ? qstr(to.region->str()) : to.site ? qstr(to.site->str()) : QObject::tr("nowhere");
+    if (to.region && to.zone)
+        where += QObject::tr(" zone %1").arg(*to.zone);
+    return QObject::tr("Move %1 to %2").arg(id, where);
 }
 
 Placement MoveComponentCommand::placementOf(const Component& component)

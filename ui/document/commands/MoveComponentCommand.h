@@ -28,6 +28,8 @@ public:
 
     /// The placement `component` has now.
     static Placement placementOf(const Component& component);
+    /// "Move web-weu to weu zone 3": the undo history's name for moving `id` to `to`.
+    static QString describe(const QString& id, const Placement& to);
 
     void undo() override;
     void redo() override;
