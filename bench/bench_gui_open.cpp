@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <vector>
 
 using namespace firedrill;
@@ -75,17 +76,27 @@ int main(int argc, char* argv[])
             clock.start();
             if (!window.openFile(path))
                 return 1;
-            const double openMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-            // Whatever the window left for later (deferred refreshes, the first paint) runs now.
+            // openFile() returns once the document is read and the panels show it; the canvas is built on
+            // the next turns of the event loop. "shown" is when its items are current and painted.
+            auto* scene = static_cast<ui::TopologyScene*>(window.view()->scene());
+            double shownMs = -1;
             QElapsedTimer settle;
             settle.start();
-            while (settle.elapsed() < 500)
+            while (settle.elapsed() < 500 || shownMs < 0) {
+                const bool built = !scene->isStale();
                 QApplication::processEvents(QEventLoop::AllEvents, 20);
-            const std::vector<double> gaps = beat.stop();
-            std::printf("{\"bench\":\"gui_open_large\",\"components\":%zu,\"file\":\"%s\",\"open_ms\":%.0f,"
-                        "\"longest_gap_ms\":%.0f,\"gaps_over_100ms\":%lld,\"target_gap_ms\":200}\n",
+                if (shownMs < 0 && built) // built before that turn, so painted in it
+                    shownMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+            }
+            std::vector<double> gaps = beat.stop();
+            std::vector<double> longest = gaps;
+            std::sort(longest.begin(), longest.end(), std::greater<>());
+            longest.resize(std::min<std::size_t>(longest.size(), 3));
+            std::printf("{\"bench\":\"gui_open_large\",\"components\":%zu,\"file\":\"%s\",\"shown_ms\":%.0f,"
+                        "\"longest_gaps_ms\":[%.0f,%.0f,%.0f],\"gaps_over_100ms\":%lld,\"target_gap_ms\":200}\n",
                         window.document()->topology().components.size(),
-                        path.endsWith(QStringLiteral(".yaml")) ? "yaml" : "workspace", openMs, bench::percentile(gaps, 1.0),
+                        path.endsWith(QStringLiteral(".yaml")) ? "yaml" : "workspace", shownMs, longest.at(0),
+                        longest.size() > 1 ? longest[1] : 0.0, longest.size() > 2 ? longest[2] : 0.0,
                         static_cast<long long>(std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 100; })));
             std::fflush(stdout);
             if (path != workspace)

@@ -91,6 +91,11 @@ ComponentAvailability componentAvailability(const Component& c)
 
 AvailabilityReport workloadAvailability(const Topology& topology, const Workload& workload)
 {
+    return workloadAvailability(topology, workload, ImportanceDetail::Computed);
+}
+
+AvailabilityReport workloadAvailability(const Topology& topology, const Workload& workload, ImportanceDetail detail)
+{
     AvailabilityReport report;
     report.workload = workload.id;
     WorkloadStructure structure = workloadStructure(topology, workload);
@@ -115,7 +120,7 @@ AvailabilityReport workloadAvailability(const Topology& topology, const Workload
     if (!exact)
         report.notes.push_back("many components are shared between paths; some were treated as independent");
     report.formula = expr.describe(names);
-    if (leaves.size() <= kMaxImportanceComponents) {
+    if (detail == ImportanceDetail::Computed && leaves.size() <= kMaxImportanceComponents) {
         for (std::size_t i = 0; i < leaves.size(); ++i) {
             std::vector<double> perfect = p;
             perfect[i] = 1.0;

@@ -46,6 +46,13 @@ ComponentAvailability componentAvailability(const Component& component);
 /// components shared by several paths are conditioned on, so the result is exact.
 AvailabilityReport workloadAvailability(const Topology& topology, const Workload& workload);
 
+/// What a report lists per component beyond its availability.
+enum class ImportanceDetail { Computed, Skipped };
+
+/// workloadAvailability(), optionally without each component's gain if it were perfect (one more
+/// evaluation of the expression per component): the summary strip needs only the composite figure.
+AvailabilityReport workloadAvailability(const Topology& topology, const Workload& workload, ImportanceDetail detail);
+
 /// Expected downtime over `period` at availability `a`.
 Duration expectedDowntime(double availability, Duration period);
 

@@ -48,39 +48,27 @@ bool Document::isModified() const
 
 Result<void> Document::open(const QString& path)
 {
-    Result<OpenedDocument> opened = openDocument(path);
-    if (!opened)
-        return opened.error();
-    std::unique_ptr<Workspace> workspace;
-    bool readOnly = false;
-    QString readOnlyReason;
-    if (opened->format == OpenedDocument::Format::Workspace) {
-        auto rw = Workspace::open(toPath(opened->path), OpenMode::ReadWrite);
-        if (rw) {
-            workspace = std::make_unique<Workspace>(std::move(rw).value());
-        } else {
-            // Someone else holds the lock: show it, but Save is refused (Save As still works).
-            auto ro = Workspace::open(toPath(opened->path), OpenMode::ReadOnly);
-            if (!ro)
-                return rw.error();
-            workspace = std::make_unique<Workspace>(std::move(ro).value());
-            readOnly = true;
-            readOnlyReason = qstr(rw.error().message);
-        }
-    }
-    m_workspace = std::move(workspace);
-    m_readOnly = readOnly;
-    m_readOnlyReason = readOnlyReason;
-    m_path = opened->path;
-    m_format = opened->format == OpenedDocument::Format::Workspace ? Format::Workspace : Format::Yaml;
-    m_topology = std::move(opened->topology);
-    m_loadDiagnostics = m_format == Format::Yaml ? std::move(opened->diagnostics) : std::vector<Diagnostic>{};
-    m_revisions = std::move(opened->revisions);
+    Result<LoadedDocument> loaded = loadDocument(path);
+    if (!loaded)
+        return loaded.error();
+    adopt(std::move(loaded).value());
+    return {};
+}
+
+void Document::adopt(LoadedDocument loaded)
+{
+    m_workspace = std::move(loaded.workspace);
+    m_readOnly = loaded.readOnly;
+    m_readOnlyReason = loaded.readOnlyReason;
+    m_path = loaded.opened.path;
+    m_format = loaded.opened.format == OpenedDocument::Format::Workspace ? Format::Workspace : Format::Yaml;
+    m_topology = std::move(loaded.opened.topology);
+    m_loadDiagnostics = m_format == Format::Yaml ? std::move(loaded.opened.diagnostics) : std::vector<Diagnostic>{};
+    m_revisions = std::move(loaded.opened.revisions);
     m_undo->clear();
     setForcedModified(false);
     emitChange(ChangeEvent::Kind::Reset, {});
     emit fileChanged();
-    return {};
 }
 
 void Document::reset(const Topology& topology, bool modified)
@@ -362,6 +350,7 @@ void Document::emitChange(ChangeEvent::Kind kind, const QString& id)
 {
     if (kind != ChangeEvent::Kind::ScenariosChanged) // scenarios are not drawn on the canvas
         m_layout = computeLayout(m_topology);
+    ++m_generation;
     emit changed(ChangeEvent{kind, id});
 }
 

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -20,6 +21,8 @@ class Workspace;
 }
 
 namespace firedrill::ui {
+
+struct LoadedDocument;
 
 /// The open topology: owns the model, its file, the undo stack and the diagram layout. Every user edit
 /// goes through push() as one QUndoCommand; commands call the mutators below, which emit changed().
@@ -57,10 +60,15 @@ public:
     Workspace* workspace() const { return m_workspace.get(); }
     /// Positions of every card, computed from the topology (regions, zones, layers by kind).
     const DiagramLayout& layout() const { return m_layout; }
+    /// Increases with every change event: views compare it to skip work for a version they already show.
+    std::uint64_t generation() const { return m_generation; }
 
     /// Opens a workspace (read-write, locked; read-only when someone else holds it) or a YAML file.
     /// On failure nothing changes.
     Result<void> open(const QString& path);
+    /// Takes a file loadDocument() has read (on a worker thread, say) as the document: the undo history
+    /// is cleared and a Reset change is emitted.
+    void adopt(LoadedDocument loaded);
     /// Replaces the document with `topology`, untied to any file (New, Import). `modified` marks it unsaved.
     void reset(const Topology& topology, bool modified);
     /// Replaces the topology with `topology` (a recovered autosave), keeping the file, and marks it unsaved.
@@ -138,6 +146,7 @@ private:
     std::vector<RevisionEntry> m_revisions;
     std::unique_ptr<Workspace> m_workspace;
     DiagramLayout m_layout;
+    std::uint64_t m_generation = 0;
     QUndoStack* m_undo = nullptr;
 };
 

@@ -124,4 +124,28 @@ Result<OpenedDocument> openDocument(const QString& path)
     }
 }
 
+Result<LoadedDocument> loadDocument(const QString& path)
+{
+    Result<OpenedDocument> opened = openDocument(path);
+    if (!opened)
+        return opened.error();
+    LoadedDocument loaded;
+    loaded.opened = std::move(opened).value();
+    if (loaded.opened.format != OpenedDocument::Format::Workspace)
+        return loaded;
+    auto rw = Workspace::open(toPath(loaded.opened.path), OpenMode::ReadWrite);
+    if (rw) {
+        loaded.workspace = std::make_unique<Workspace>(std::move(rw).value());
+        return loaded;
+    }
+    // Someone else holds the lock: show it, but Save is refused (Save As still works).
+    auto ro = Workspace::open(toPath(loaded.opened.path), OpenMode::ReadOnly);
+    if (!ro)
+        return rw.error();
+    loaded.workspace = std::make_unique<Workspace>(std::move(ro).value());
+    loaded.readOnly = true;
+    loaded.readOnlyReason = fromStd(rw.error().message);
+    return loaded;
+}
+
 } // namespace firedrill::ui

@@ -2,8 +2,10 @@
 
 #include "OpenedDocument.h"
 #include "core/model/Result.h"
+#include "core/store/Workspace.h"
 
 #include <QString>
+#include <memory>
 
 namespace firedrill::ui {
 
@@ -13,5 +15,19 @@ bool isWorkspacePath(const QString& path);
 /// Opens a `.firedrill` workspace (read-only) or a YAML topology. On failure the error message names the
 /// file and, for YAML problems, every error as "file:line:column: error: message". Never throws.
 Result<OpenedDocument> openDocument(const QString& path);
+
+/// A file read and, for a workspace, held for editing: everything Document::adopt() needs. Built on any
+/// thread, so the window can read a large file without freezing.
+struct LoadedDocument
+{
+    OpenedDocument opened;
+    std::unique_ptr<Workspace> workspace; ///< null for YAML files
+    bool readOnly = false;                ///< someone else holds the workspace: Save is refused
+    QString readOnlyReason;               ///< core's message naming who holds it
+};
+
+/// Reads `path` (openDocument()) and, for a workspace, opens it read-write with its lock, or read-only
+/// when someone else holds the lock. Never throws; touches nothing but the file.
+Result<LoadedDocument> loadDocument(const QString& path);
 
 } // namespace firedrill::ui

@@ -112,8 +112,17 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     Q_UNUSED(widget); // the label's level of detail comes from the painter (exports paint without an option)
     if (m_line.length() < 1)
         return;
-    painter->setRenderHint(QPainter::Antialiasing);
     const QPen linePen = pen();
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
+        // Zoomed far out, dashes, dots and arrowheads are smaller than a pixel: a plain line in the
+        // edge's colour looks the same and draws many times faster (a 10,000-card diagram has 20,000).
+        QPen plain = linePen;
+        plain.setStyle(Qt::SolidLine);
+        painter->setPen(plain);
+        painter->drawLine(m_line);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     const QString label = m_replay && !m_replay->label.isEmpty() ? m_replay->label : m_label;
     painter->setPen(linePen);
     const bool arrow = m_style == Style::Hard || m_style == Style::Soft || m_style == Style::Endpoint ||
@@ -131,8 +140,7 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setBrush(linePen.color());
         painter->drawPolygon(QPolygonF({tip, a, b}));
     }
-    if (!label.isEmpty() &&
-        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kDetailLevel) {
+    if (!label.isEmpty()) {
         QFont font = painter->font();
         font.setPointSizeF(10);
         font.setBold(m_style == Style::Replication);

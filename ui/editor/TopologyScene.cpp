@@ -12,10 +12,13 @@
 #include "ui/document/DocumentEditing.h"
 #include "ui/document/commands/ReplaceComponentsCommand.h"
 
+#include <QCoreApplication>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QUndoStack>
+#include <algorithm>
 #include <set>
 
 namespace firedrill::ui {
@@ -28,6 +31,9 @@ TopologyScene::TopologyScene(Document* document, QObject* parent) : QGraphicsSce
     setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(canvasColors().background);
     connect(m_document, &Document::changed, this, &TopologyScene::onChanged);
+    m_rebuildTimer.setSingleShot(true);
+    m_rebuildTimer.setInterval(0);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &TopologyScene::ensureCurrent);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
         if (!m_rebuilding)
             emit selectionIdsChanged(selectedComponentIds());
@@ -64,7 +70,22 @@ void TopologyScene::onChanged(const ChangeEvent& event)
 {
     if (event.kind == ChangeEvent::Kind::ScenariosChanged)
         return; // scenarios are not drawn on the canvas
-    rebuild();
+    markStale();
+}
+
+void TopologyScene::markStale()
+{
+    m_stale = true;
+    const QList<QGraphicsView*> shownIn = views();
+    if (m_rebuildWhileHidden ||
+        std::any_of(shownIn.cbegin(), shownIn.cend(), [](const QGraphicsView* v) { return v->isVisible(); }))
+        m_rebuildTimer.start();
+}
+
+void TopologyScene::ensureCurrent()
+{
+    if (m_stale)
+        rebuild();
 }
 
 void TopologyScene::rebuild()
@@ -74,7 +95,13 @@ void TopologyScene::rebuild()
         if (item->isSelected())
             selected << id;
     m_rebuilding = true;
+    m_stale = false;
+    m_rebuildTimer.stop();
     m_rubberLine = nullptr;
+    // Items added since the last turn of the event loop still wait in the scene's polish list, and
+    // deleting each one searches that list: on a large diagram rebuilt twice in a row (a file, then its
+    // strategy preview) that made clearing quadratic. Polishing them first keeps clear() linear.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     clear();
     m_cards.clear();
     m_containers.clear();
@@ -120,6 +147,7 @@ void TopologyScene::rebuild()
             item->setSelected(true);
     setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
     m_rebuilding = false;
+    emit rebuilt();
     emit selectionIdsChanged(selectedComponentIds());
 }
 
@@ -139,7 +167,7 @@ void TopologyScene::setPreview(std::optional<CanvasPreview> preview)
         return;
     m_preview = std::move(preview);
     m_previewLayout = m_preview ? computeLayout(m_preview->topology) : DiagramLayout{};
-    rebuild();
+    markStale();
 }
 
 void TopologyScene::setReadOnly(bool on)
@@ -206,6 +234,7 @@ void TopologyScene::addEdges()
 
 QStringList TopologyScene::selectedComponentIds() const
 {
+    current();
     std::set<QString> ids;
     for (const auto& [id, item] : m_cards)
         if (item->isSelected())
@@ -219,6 +248,15 @@ QStringList TopologyScene::selectedComponentIds() const
 
 void TopologyScene::selectIds(const QStringList& ids)
 {
+    if (ids.isEmpty() && m_stale) {
+        // Selecting nothing need not wait for the rebuild to come, which then keeps no selection and
+        // announces it.
+        m_rebuilding = true;
+        clearSelection();
+        m_rebuilding = false;
+        return;
+    }
+    ensureCurrent();
     m_rebuilding = true;
     clearSelection();
     for (const QString& id : ids)
@@ -230,12 +268,14 @@ void TopologyScene::selectIds(const QStringList& ids)
 
 ComponentItem* TopologyScene::card(const QString& id) const
 {
+    current();
     const auto it = m_cards.find(id);
     return it == m_cards.end() ? nullptr : it->second;
 }
 
 std::vector<EdgeItem*> TopologyScene::edges() const
 {
+    current();
     return m_edges;
 }
 
@@ -283,6 +323,7 @@ void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
 
 QStringList TopologyScene::selectedCardIds() const
 {
+    current();
     QStringList ids;
     for (const auto& [id, item] : m_cards)
         if (item->isSelected())
@@ -292,6 +333,7 @@ QStringList TopologyScene::selectedCardIds() const
 
 ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
 {
+    current();
     for (QGraphicsItem* item : items(scenePos))
         if (auto* c = dynamic_cast<ComponentItem*>(item))
             return c;

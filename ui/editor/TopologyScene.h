@@ -9,6 +9,7 @@
 
 #include <QGraphicsScene>
 #include <QPointF>
+#include <QTimer>
 #include <map>
 #include <optional>
 #include <utility>
@@ -74,6 +75,18 @@ public:
     void setPreview(std::optional<CanvasPreview> preview);
     /// While on, nothing can be moved, dropped or connected (the replay page's canvas).
     void setReadOnly(bool on);
+    /// A document change or a new preview marks the items stale and rebuilds them on the next turn of the
+    /// event loop, so a burst of changes (opening a file: the document, then its strategy preview) builds
+    /// the canvas once and the window stays responsive in between. Every accessor below rebuilds first if
+    /// the items are stale, so callers always see the current document.
+    /// When off, a change that arrives while no view of the scene is visible only marks the scene stale
+    /// (a hidden page's canvas need not be rebuilt for every edit elsewhere); ensureCurrent() rebuilds it
+    /// when the page is shown. On by default.
+    void setRebuildWhileHidden(bool on) { m_rebuildWhileHidden = on; }
+    /// Rebuilds the items now if they are stale.
+    void ensureCurrent();
+    /// True when the items are older than the document or preview shown.
+    bool isStale() const { return m_stale; }
     /// True while a preview is shown.
     bool previewing() const { return m_preview.has_value(); }
     /// The mark of component `id`'s card in the preview (None when not previewing).
@@ -82,6 +95,8 @@ public:
 signals:
     /// The selected components changed.
     void selectionIdsChanged(const QStringList& ids);
+    /// The items were recreated (after a change, on the next turn of the event loop).
+    void rebuilt();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -90,6 +105,9 @@ protected:
 
 private:
     void onChanged(const ChangeEvent& event);
+    void markStale();
+    /// ensureCurrent() for the const accessors: the items are a cache of the document.
+    void current() const { const_cast<TopologyScene*>(this)->ensureCurrent(); }
     ComponentItem* cardAt(QPointF scenePos) const;
     void addEdges();
 
@@ -103,6 +121,9 @@ private:
     bool m_connectMode = false;
     bool m_readOnly = false;
     bool m_rebuilding = false;
+    bool m_rebuildWhileHidden = true;
+    bool m_stale = false;
+    QTimer m_rebuildTimer;
     int m_dragCount = 0;
     std::map<QString, ComponentItem*> m_cards;
     std::map<QString, ContainerItem*> m_containers; ///< regions and sites by id

@@ -56,6 +56,7 @@ void TopologyView::resetZoom()
 
 void TopologyView::fitToWindow()
 {
+    m_scene->ensureCurrent();
     const QRectF content = m_scene->sceneRect(); // the layout's bounds with a margin
     if (content.isEmpty() || viewport()->width() < 10)
         return;

@@ -2,11 +2,13 @@
 
 #include "core/io/TopologyFile.h"
 #include "ui/common/DisplayText.h"
+#include "ui/document/BackgroundLoad.h"
 #include "ui/document/Document.h"
 #include "ui/editor/DiagramExport.h"
 #include "ui/editor/TopologyScene.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -101,9 +103,9 @@ bool DocumentActions::maybeSave()
 
 bool DocumentActions::open(const QString& path)
 {
-    if (!maybeSave())
+    if (m_loading || !maybeSave())
         return false;
-    auto result = m_document->open(path);
+    auto result = load(path);
     if (!result) {
         report(tr("Cannot open file"), qstr(result.error().message));
         return false;
@@ -113,6 +115,22 @@ bool DocumentActions::open(const QString& path)
         emit openedReadOnly(m_document->readOnlyReason());
     emit opened(m_document->path());
     return true;
+}
+
+Result<void> DocumentActions::load(const QString& path)
+{
+    // The file is read on a worker thread; meanwhile the window repaints and says what it is doing.
+    m_loading = true;
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    emit loading(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    Result<LoadedDocument> loaded = loadInBackground(path);
+    QApplication::restoreOverrideCursor();
+    m_loading = false;
+    emit loading(QString());
+    if (!loaded)
+        return loaded.error();
+    m_document->adopt(std::move(loaded).value());
+    return {};
 }
 
 bool DocumentActions::newDocument()
@@ -153,7 +171,9 @@ bool DocumentActions::revert()
 {
     if (m_document->path().isEmpty())
         return false;
-    auto result = m_document->open(m_document->path());
+    if (m_loading)
+        return false;
+    auto result = load(m_document->path());
     if (!result) {
         report(tr("Cannot revert"), qstr(result.error().message));
         return false;
@@ -188,6 +208,7 @@ bool DocumentActions::exportYaml(const QString& path)
 
 bool DocumentActions::exportPng(const QString& path)
 {
+    m_scene->ensureCurrent();
     const bool ok = exportDiagramPng(*m_scene, path);
     if (!ok)
         report(tr("Cannot export"), tr("Could not write “%1”.").arg(path));
@@ -196,6 +217,7 @@ bool DocumentActions::exportPng(const QString& path)
 
 bool DocumentActions::exportSvg(const QString& path)
 {
+    m_scene->ensureCurrent();
     const bool ok = exportDiagramSvg(*m_scene, path, qstr(m_document->topology().name));
     if (!ok)
         report(tr("Cannot export"), tr("Could not write “%1”.").arg(path));

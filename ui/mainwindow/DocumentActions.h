@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/Result.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -55,6 +57,8 @@ public:
     void setUnsavedPolicy(UnsavedPolicy policy) { m_policy = policy; }
     /// The recent files, newest first.
     QStringList recentFiles() const;
+    /// True while a file is being read on the worker thread (the window repaints but takes no input).
+    bool isLoading() const { return m_loading; }
 
 signals:
     /// A file was opened.
@@ -62,6 +66,8 @@ signals:
     /// The workspace just opened is held by another Firedrill, so it opened read-only; `holder` is core's
     /// message naming the user, host and process that hold it.
     void openedReadOnly(const QString& holder);
+    /// A file started loading (`message` says which) or finished (`message` is empty).
+    void loading(const QString& message);
     /// The document was re-read from its file, dropping unsaved changes.
     void reverted();
     /// An operation failed; `message` says why (the window shows it).
@@ -83,12 +89,14 @@ private:
     void triggerSave();
     void triggerNew();
     void triggerRevert();
+    Result<void> load(const QString& path);
 
     Document* m_document;
     TopologyScene* m_scene;
     QWidget* m_window;
     QMenu* m_recentMenu = nullptr;
     UnsavedPolicy m_policy = UnsavedPolicy::Ask;
+    bool m_loading = false;
 };
 
 } // namespace firedrill::ui

@@ -71,6 +71,7 @@ void EditorActions::populateEditMenu(QMenu* edit, QToolBar* tools)
     connect(addEdit(edit, "actionDuplicate", tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D)), &QAction::triggered,
             this, [this] { m_scene->selectIds(duplicateComponents(*m_document, m_scene->selectedComponentIds())); });
     connect(addEdit(edit, "actionSelectAll", tr("Select &All"), QKeySequence::SelectAll), &QAction::triggered, this, [this] {
+        m_scene->ensureCurrent();
         for (QGraphicsItem* item : m_scene->items())
             if (item->flags() & QGraphicsItem::ItemIsSelectable)
                 item->setSelected(true);

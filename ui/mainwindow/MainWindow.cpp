@@ -42,11 +42,13 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include "ui/replay/ReplayView.h"
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace firedrill::ui {
 
@@ -95,6 +97,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(m_document, &Document::changed, this,
             [this](const ChangeEvent& e) { onDocumentChanged(e.kind == ChangeEvent::Kind::Reset); });
+    connect(m_scene, &TopologyScene::rebuilt, this, [this] {
+        if (std::exchange(m_fitPending, false))
+            m_view->fitToWindow();
+    });
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::fileChanged, this, [this] {
         showRevisions();
@@ -102,6 +108,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         updateStatus();
     });
     connect(m_files, &DocumentActions::failed, this, &MainWindow::reportLoadError);
+    connect(m_files, &DocumentActions::loading, this, [this](const QString& message) {
+        if (message.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(message);
+    });
     connect(m_files, &DocumentActions::opened, this, &MainWindow::documentLoaded);
     connect(m_files, &DocumentActions::openedReadOnly, this, &MainWindow::reportReadOnly);
     connect(m_scene, &TopologyScene::selectionIdsChanged, this, &MainWindow::onCanvasSelection);
@@ -204,8 +216,7 @@ bool MainWindow::openFile(const QString& path)
 {
     if (!m_files->open(path))
         return false;
-    m_hasDocument = true;
-    onDocumentChanged(true);
+    m_hasDocument = true; // the panels already show it: the document's Reset reached them
     offerRecovery(m_document->path());
     return true;
 }
@@ -291,7 +302,11 @@ void MainWindow::onDocumentChanged(bool reset)
     if (reset) {
         showRevisions();
         showNode(NodeRef{});
-        m_view->fitToWindow();
+        // Once the canvas is rebuilt, on a later turn of the event loop (see TopologyScene::markStale).
+        if (m_scene->isStale())
+            m_fitPending = true;
+        else
+            m_view->fitToWindow();
     } else {
         onCanvasSelection(m_scene->selectedComponentIds());
     }
@@ -487,7 +502,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_files->maybeSave()) {
+    if (m_files->isLoading() || !m_files->maybeSave()) { // closing waits for a file being read
         event->ignore();
         return;
     }

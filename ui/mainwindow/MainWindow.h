@@ -165,6 +165,7 @@ private:
     bool m_hasDocument = false;
     bool m_errorDialogs = true;
     bool m_syncingSelection = false;
+    bool m_fitPending = false; ///< fit the diagram to the window once the canvas is rebuilt
 
     TopologyScene* m_scene = nullptr;
     TopologyView* m_view = nullptr;

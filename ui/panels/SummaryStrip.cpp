@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QRegularExpression>
+#include <thread>
 
 namespace firedrill::ui {
 
@@ -29,7 +30,18 @@ QLabel* figureLabel(QWidget* parent, const char* name)
 
 } // namespace
 
-SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent), m_document(document)
+struct SummaryStrip::Worker
+{
+    std::thread thread;
+    ~Worker()
+    {
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
+SummaryStrip::SummaryStrip(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_worker(std::make_unique<Worker>())
 {
     setObjectName(QStringLiteral("summaryStrip"));
     setAutoFillBackground(true);
@@ -67,6 +79,11 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent
     refresh();
 }
 
+SummaryStrip::~SummaryStrip()
+{
+    m_worker.reset(); // joins; its queued result is dropped with this object
+}
+
 SummaryFigures SummaryStrip::compute(const Topology& topology, const std::optional<WorkloadId>& focus)
 {
     SummaryFigures f;
@@ -75,7 +92,7 @@ SummaryFigures SummaryStrip::compute(const Topology& topology, const std::option
     const Workload* workload = focus ? topology.findWorkload(*focus) : nullptr;
     if (workload && topology.findComponent(workload->entry)) {
         f.workloadCost = workloadCost(topology, *workload, prices).total;
-        f.availability = workloadAvailability(topology, *workload).availability;
+        f.availability = workloadAvailability(topology, *workload, ImportanceDetail::Skipped).availability;
         SpofOptions options;
         options.workload = workload->id;
         f.spofs = findSinglePointsOfFailure(topology, options).singles.size();
@@ -104,13 +121,57 @@ void SummaryStrip::fillWorkloads()
 void SummaryStrip::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_spofs)
-        refresh();
+    if (event->type() == QEvent::PaletteChange && m_spofs && !busy())
+        showFigures(m_figures); // the colours follow the theme
 }
 
 void SummaryStrip::refresh()
 {
-    m_figures = compute(m_document->topology(), focus());
+    ++m_generation;
+    if (m_document->topology().components.size() < kInlineComponents) {
+        m_pending = false;
+        showFigures(compute(m_document->topology(), focus()));
+        return;
+    }
+    m_pending = true;
+    for (QLabel* label : {m_cost, m_sla, m_spofs})
+        label->setEnabled(false); // the figures shown are for an older version until the worker is done
+    startWorker();
+}
+
+void SummaryStrip::startWorker()
+{
+    if (m_running)
+        return; // finishing starts it again for the newest version
+    if (m_worker->thread.joinable())
+        m_worker->thread.join();
+    m_running = true;
+    m_worker->thread = std::thread([this, generation = m_generation, topology = m_document->topology(),
+                                    workload = focus()] {
+        auto figures = std::make_shared<const SummaryFigures>(compute(topology, workload));
+        // This object outlives the thread (its destructor joins first), and a call queued to it is
+        // dropped if it is destroyed before the call runs.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, figures] {
+                m_running = false;
+                if (generation != m_generation) {
+                    if (m_pending)
+                        startWorker(); // the topology changed meanwhile
+                    return;
+                }
+                m_pending = false;
+                showFigures(*figures);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SummaryStrip::showFigures(const SummaryFigures& figures)
+{
+    m_figures = figures;
+    for (QLabel* label : {m_cost, m_sla, m_spofs})
+        label->setEnabled(true);
     const SummaryFigures& f = m_figures;
     const bool dark = canvasColors().dark;
     const QString muted = dark ? QStringLiteral("#a8b3bf") : QStringLiteral("#5a6470");

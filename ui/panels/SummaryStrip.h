@@ -3,6 +3,8 @@
 #include "core/model/Topology.h"
 
 #include <QWidget>
+#include <cstdint>
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -22,7 +24,9 @@ struct SummaryFigures
 };
 
 /// The strip above the canvas: total monthly cost, and for the workload in focus its cost, composite SLA
-/// and number of single points of failure; recomputed from core/analysis on every change.
+/// and number of single points of failure; recomputed from core/analysis on every change. A topology of
+/// kInlineComponents components or more is summarised on a worker thread (the strip shows "…" meanwhile),
+/// so a large file never holds the window.
 class SummaryStrip : public QWidget
 {
     Q_OBJECT
@@ -30,11 +34,17 @@ class SummaryStrip : public QWidget
 public:
     /// A strip summarising `document`.
     explicit SummaryStrip(Document* document, QWidget* parent = nullptr);
+    ~SummaryStrip() override;
+
+    /// From this many components on, the figures are computed on a worker thread.
+    static constexpr std::size_t kInlineComponents = 2000;
 
     /// Computes the figures for `topology` and the workload `focus` (none: no workload figures).
     static SummaryFigures compute(const Topology& topology, const std::optional<WorkloadId>& focus);
     /// The figures shown.
     const SummaryFigures& figures() const { return m_figures; }
+    /// True while the figures for the current topology are being computed on the worker thread.
+    bool busy() const { return m_running || m_pending; }
     /// The workload in focus, if any.
     std::optional<WorkloadId> focus() const;
     /// Puts the workload `id` in focus (the Workloads panel's selection); unknown ids are ignored.
@@ -51,7 +61,11 @@ protected:
 
 private:
     void refresh();
+    void startWorker();
+    void showFigures(const SummaryFigures& figures);
     void fillWorkloads();
+
+    struct Worker;
 
     Document* m_document;
     QComboBox* m_workloads = nullptr;
@@ -59,6 +73,10 @@ private:
     QLabel* m_sla = nullptr;
     QLabel* m_spofs = nullptr;
     SummaryFigures m_figures;
+    std::unique_ptr<Worker> m_worker;
+    std::uint64_t m_generation = 0; ///< increases with every refresh; a late result of an older one is dropped
+    bool m_running = false;         ///< the worker is computing
+    bool m_pending = false;         ///< the figures shown are older than the topology
 };
 
 } // namespace firedrill::ui

@@ -67,6 +67,7 @@ ReplayView::ReplayView(Document* document, WorkloadFocus* focus, QWidget* parent
     canvasLayout->setSpacing(0);
     m_scene = new TopologyScene(document, this);
     m_scene->setReadOnly(true);
+    m_scene->setRebuildWhileHidden(false); // rebuilt when the page is shown, not on every edit elsewhere
     m_view = new TopologyView(m_scene, canvasBox);
     m_view->setObjectName(QStringLiteral("replayCanvas"));
     canvasLayout->addWidget(m_view, 1);
@@ -476,18 +477,23 @@ void ReplayView::onDocumentChanged(const ChangeEvent& event)
         setScenario(qstr(all.front().id.str()));
         return;
     }
-    showReplayFrame(*m_scene, &m_run.frame);
-    // Replaying costs a run of the whole scenario: while the page is hidden it waits until shown.
+    // Replaying costs a run of the whole scenario, and the canvas a rebuild: while the page is hidden
+    // both wait until it is shown.
     if (!isVisible()) {
         m_stale = true;
         return;
     }
+    showReplayFrame(*m_scene, &m_run.frame);
     restart(m_run.timeMs);
 }
 
 void ReplayView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (m_scene->isStale()) {
+        m_scene->ensureCurrent();
+        showReplayFrame(*m_scene, &m_run.frame);
+    }
     QTimer::singleShot(0, m_view, [this] { m_view->fitToWindow(); });
     if (m_stale && !m_run.scenario.isEmpty())
         restart(m_run.timeMs);

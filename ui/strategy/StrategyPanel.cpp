@@ -267,6 +267,11 @@ bool StrategyPanel::previewShown() const
 
 void StrategyPanel::updatePreview()
 {
+    const PreviewInputs inputs{m_document->generation(), m_focus->id(), m_choice, m_showPreview->isChecked(),
+                               m_document->isReadOnly()};
+    if (m_previewInputs == inputs)
+        return;
+    m_previewInputs = inputs;
     m_preview.reset();
     m_changes->clear();
     const Topology& t = m_document->topology();

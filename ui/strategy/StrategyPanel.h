@@ -3,6 +3,7 @@
 #include "StrategyPreview.h"
 
 #include <QWidget>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -65,6 +66,18 @@ private:
     StrategyAnalysis* m_analysis;
     Strategy m_choice;
     std::optional<StrategyPreview> m_preview;
+    /// What the preview shown was computed from: the same inputs again (a reset reaches the panel both
+    /// as a document change and as a focus change) do not compute it twice.
+    struct PreviewInputs
+    {
+        std::uint64_t generation = 0;
+        QString workload;
+        Strategy choice;
+        bool shown = false;
+        bool readOnly = false;
+        bool operator==(const PreviewInputs&) const = default;
+    };
+    std::optional<PreviewInputs> m_previewInputs;
     QLabel* m_title = nullptr;
     QButtonGroup* m_group = nullptr;
     std::vector<QRadioButton*> m_buttons;

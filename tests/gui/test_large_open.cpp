@@ -1,0 +1,208 @@
+// Opening a large topology without holding the window (offscreen): the file is read on a worker thread
+// while the window keeps running its event loop, the canvas is built on a later turn of the loop, the
+// summary strip computes on a worker, the strategy preview is computed once, and a hidden page's canvas
+// waits until it is shown. Figures are checked against hand-computed values.
+
+#include "ui/document/Document.h"
+#include "ui/document/DocumentEditing.h"
+#include "ui/editor/ComponentItem.h"
+#include "ui/editor/TopologyScene.h"
+#include "ui/editor/TopologyView.h"
+#include "ui/mainwindow/DocumentActions.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/panels/SummaryStrip.h"
+#include "ui/replay/ReplayView.h"
+#include "ui/strategy/StrategyPanel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace firedrill;
+using namespace firedrill::ui;
+
+namespace {
+
+/// Components in the generated file: above SummaryStrip::kInlineComponents, so the strip uses its worker.
+constexpr int kComponents = 2500;
+
+/// A traffic manager in front of `count` web apps in one region, each costing 10 USD a month, and one
+/// workload entering at the traffic manager (no strategy, so the strategy panel previews one), plus a
+/// scenario for the replay page.
+QByteArray largeTopology(int count)
+{
+    QByteArray yaml = "firedrill: 1\nname: Large\nregions:\n  - {id: weu, name: West Europe, zones: 3}\n"
+                      "  - {id: neu, name: North Europe, zones: 3}\ncomponents:\n"
+                      "  - {id: tm, kind: traffic-manager, routing: priority, endpoints: [web-0], cost: 10}\n";
+    for (int i = 0; i < count; ++i) {
+        yaml += "  - {id: web-" + QByteArray::number(i) + ", kind: app-service, region: weu, zone: " +
+                QByteArray::number(i % 3 + 1) + ", instances: 2, cost: 10, sla: 99.95%";
+        if (i + 1 < count && i % 50 == 0)
+            yaml += ", depends_on: [web-" + QByteArray::number(i + 1) + "]";
+        yaml += "}\n";
+    }
+    yaml += "workloads:\n  - {id: shop, name: Shop, entry: tm, demand_rps: 100}\n"
+            "scenarios:\n  - id: zone\n    name: Zone loss\n    duration: 1h\n"
+            "    faults:\n      - {at: 5m, target: region/weu, kind: outage, for: 20m}\n";
+    return yaml;
+}
+
+std::unique_ptr<MainWindow> makeWindow()
+{
+    auto w = std::make_unique<MainWindow>();
+    w->setErrorDialogsEnabled(false);
+    w->setUnsavedPolicy(DocumentActions::UnsavedPolicy::Discard);
+    w->setRecoveryPolicy(MainWindow::RecoveryPolicy::Ignore);
+    w->resize(1400, 900);
+    w->show();
+    return w;
+}
+
+} // namespace
+
+class TestLargeOpen : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fileIsReadWhileTheWindowRuns();
+    void canvasIsBuiltOnTheNextTurnAndFitted();
+    void summaryComesFromTheWorker();
+    void strategyPreviewIsComputedOnce();
+    void hiddenReplayCanvasWaitsUntilShown();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestLargeOpen::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setApplicationName(QStringLiteral("Firedrill-test"));
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("large.yaml"));
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.write(largeTopology(kComponents)) > 0);
+}
+
+void TestLargeOpen::fileIsReadWhileTheWindowRuns()
+{
+    auto w = makeWindow();
+    // A timer due at once runs inside the open: only possible while the window's event loop turns.
+    bool ranWhileLoading = false;
+    QString status;
+    bool closed = true;
+    QTimer::singleShot(0, w.get(), [&] {
+        ranWhileLoading = w->fileActions()->isLoading();
+        status = w->statusBar()->currentMessage();
+        closed = w->close(); // refused: the window waits for the file
+        QVERIFY(!w->fileActions()->open(m_path)); // one file at a time
+    });
+    QVERIFY(w->openFile(m_path));
+    QVERIFY(ranWhileLoading);
+    QCOMPARE(status, QStringLiteral("Opening large.yaml…"));
+    QVERIFY(!closed);
+    QVERIFY(w->isVisible());
+    QVERIFY(!w->fileActions()->isLoading());
+    QCOMPARE(w->statusBar()->currentMessage(), QString());
+    QCOMPARE(static_cast<int>(w->document()->topology().components.size()), kComponents + 1);
+    QCOMPARE(w->document()->path(), m_path);
+    // A file that cannot be read leaves the open document as it was.
+    QVERIFY(!w->openFile(m_dir.filePath(QStringLiteral("missing.yaml"))));
+    QCOMPARE(w->document()->path(), m_path);
+    QVERIFY(!w->fileActions()->isLoading());
+}
+
+void TestLargeOpen::canvasIsBuiltOnTheNextTurnAndFitted()
+{
+    auto w = makeWindow();
+    QSignalSpy rebuilt(w->scene(), &TopologyScene::rebuilt);
+    QVERIFY(w->openFile(m_path));
+    QVERIFY(w->scene()->isStale()); // the panels are filled; the canvas follows
+    QCOMPARE(rebuilt.count(), 0);
+    QTRY_VERIFY(!w->scene()->isStale());
+    // Once, although both the document and its strategy preview changed the canvas.
+    QCOMPARE(rebuilt.count(), 1);
+    QVERIFY(w->scene()->card(QStringLiteral("web-2499")) != nullptr);
+    // Fitted: the diagram is far wider than the window, so the zoom went below 100 %.
+    QVERIFY(w->view()->transform().m11() < 1.0);
+    // An accessor never sees stale items: after an edit the new card is there at once.
+    const QString added = addComponentOfKind(*w->document(), ComponentKind::AppService, Placement{});
+    QVERIFY(w->scene()->card(added) != nullptr);
+    QVERIFY(!w->scene()->isStale());
+}
+
+void TestLargeOpen::summaryComesFromTheWorker()
+{
+    auto w = makeWindow();
+    QVERIFY(w->openFile(m_path));
+    SummaryStrip* strip = w->summaryStrip();
+    QVERIFY(strip->busy());
+    QTRY_VERIFY_WITH_TIMEOUT(!strip->busy(), 30000);
+    // 2,501 components at 10 USD a month each.
+    QCOMPARE(strip->figures().topologyCost, 25010.0);
+    QVERIFY(strip->text().contains(QStringLiteral("$25,010")));
+    // An edit recomputes; the newest version wins even when edits come faster than the worker.
+    const ComponentId first("web-0");
+    Component changed = *w->document()->topology().findComponent(first);
+    changed.cost = 110;
+    w->document()->replaceComponent(changed);
+    changed.cost = 1010;
+    w->document()->replaceComponent(changed);
+    QVERIFY(strip->busy());
+    QTRY_VERIFY_WITH_TIMEOUT(!strip->busy(), 30000);
+    QCOMPARE(strip->figures().topologyCost, 26010.0);
+    const SummaryFigures direct = SummaryStrip::compute(w->document()->topology(), strip->focus());
+    QCOMPARE(strip->figures().spofs, direct.spofs);
+    QCOMPARE(strip->figures().availability, direct.availability);
+}
+
+void TestLargeOpen::strategyPreviewIsComputedOnce()
+{
+    auto w = makeWindow();
+    QSignalSpy previews(w->strategyPanel(), &StrategyPanel::previewChanged);
+    QVERIFY(w->openFile(m_path));
+    // The reset reaches the panel as a document change and as a change of the workload in focus.
+    QCOMPARE(previews.count(), 1);
+    QTRY_VERIFY(!w->scene()->isStale());
+    QCOMPARE(w->scene()->previewing(), w->strategyPanel()->previewShown());
+    // A real change of input computes again.
+    w->strategyPanel()->choose(StrategyKind::ActivePassiveFull);
+    QCOMPARE(previews.count(), 2);
+    w->strategyPanel()->choose(StrategyKind::ActivePassiveFull);
+    QCOMPARE(previews.count(), 2);
+}
+
+void TestLargeOpen::hiddenReplayCanvasWaitsUntilShown()
+{
+    auto w = makeWindow();
+    QVERIFY(w->openFile(m_path));
+    QTRY_VERIFY(!w->scene()->isStale());
+    ReplayView* replay = w->replayView();
+    QVERIFY(!replay->isVisible());
+    QVERIFY(replay->scene()->isStale()); // never built while hidden
+    QVERIFY(replay->scene()->items().isEmpty());
+    w->pages()->setCurrentWidget(replay);
+    QTRY_VERIFY(replay->isVisible());
+    QVERIFY(!replay->scene()->isStale());
+    QVERIFY(replay->scene()->card(QStringLiteral("web-2499")) != nullptr);
+    // Back on the editor, an edit leaves the replay canvas stale again, and the editor's current.
+    w->pages()->setCurrentIndex(0);
+    QTRY_VERIFY(!replay->isVisible());
+    const QString added = addComponentOfKind(*w->document(), ComponentKind::AppService, Placement{});
+    QTRY_VERIFY(!w->scene()->isStale());
+    QVERIFY(w->scene()->card(added) != nullptr);
+    QVERIFY(replay->scene()->isStale());
+}
+
+QTEST_MAIN(TestLargeOpen)
+#include "test_large_open.moc"
