@@ -16,6 +16,7 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScrollBar>
@@ -122,10 +123,14 @@ int main(int argc, char* argv[])
                 clock.restart();
                 const QPixmap frame = view->viewport()->grab();
                 fitted.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+                // FIREDRILL_BENCH_SHOTS=<folder>: keep the fitted canvas of each size, to look at.
+                if (const QByteArray shots = qgetenv("FIREDRILL_BENCH_SHOTS"); i == 0 && !shots.isEmpty())
+                    frame.save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("gui-open-%1.png").arg(size)));
             }
             std::printf("{\"bench\":\"gui_frames_large\",\"components\":%zu,\"zoom_pan_median_ms\":%.1f,"
-                        "\"zoom_pan_p95_ms\":%.1f,\"fitted_median_ms\":%.1f}\n",
-                        size, bench::percentile(frames, 0.5), bench::percentile(frames, 0.95), bench::percentile(fitted, 0.5));
+                        "\"zoom_pan_p95_ms\":%.1f,\"fitted_median_ms\":%.1f,\"fitted_scale\":%.3f}\n",
+                        size, bench::percentile(frames, 0.5), bench::percentile(frames, 0.95), bench::percentile(fitted, 0.5),
+                        view->transform().m11());
             std::fflush(stdout);
         }
     }

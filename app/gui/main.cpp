@@ -25,7 +25,9 @@
 //                                 The saved window layout is not restored, so screenshots are repeatable.
 
 #include "ui/mainwindow/Appearance.h"
+#include "ui/editor/TopologyScene.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/panels/SummaryStrip.h"
 #include "ui/replay/ReplayView.h"
 #include "ui/availability/AvailabilityView.h"
 #include "ui/drill/PlanPdfRender.h"
@@ -210,7 +212,8 @@ int main(int argc, char* argv[])
         QObject::connect(settle, &QTimer::timeout, &window, [&, loaded, settle, waited = 0]() mutable {
             const bool replaying = !batch.replay.isEmpty() && (window.replayView()->engineBusy() ||
                                                                window.replayView()->run().timeMs != window.replayView()->requestedTime());
-            const bool busy = window.strategyAnalysis()->busy() || window.availabilityView()->isRunning() || replaying;
+            const bool busy = window.strategyAnalysis()->busy() || window.availabilityView()->isRunning() || replaying ||
+                              window.scene()->isStale() || window.summaryStrip()->busy();
             if (busy && ++waited < 600)
                 return;
             settle->stop();

@@ -118,6 +118,7 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         // edge's colour looks the same and draws many times faster (a 10,000-card diagram has 20,000).
         QPen plain = linePen;
         plain.setStyle(Qt::SolidLine);
+        painter->setRenderHint(QPainter::Antialiasing, false); // the view turns it on for every item
         painter->setPen(plain);
         painter->drawLine(m_line);
         return;

@@ -13,6 +13,7 @@
 #include "ui/document/commands/ReplaceComponentsCommand.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -33,7 +34,7 @@ TopologyScene::TopologyScene(Document* document, QObject* parent) : QGraphicsSce
     connect(m_document, &Document::changed, this, &TopologyScene::onChanged);
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(0);
-    connect(&m_rebuildTimer, &QTimer::timeout, this, &TopologyScene::ensureCurrent);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &TopologyScene::rebuildStep);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
         if (!m_rebuilding)
             emit selectionIdsChanged(selectedComponentIds());
@@ -85,10 +86,57 @@ void TopologyScene::markStale()
 void TopologyScene::ensureCurrent()
 {
     if (m_stale)
-        rebuild();
+        rebuildCards();
+    finishEdges();
+}
+
+void TopologyScene::ensureCardsCurrent()
+{
+    if (m_stale)
+        rebuildCards();
+}
+
+void TopologyScene::rebuildStep()
+{
+    // Several turns of the event loop, each with its own repaint: the cards, then the lines between them
+    // a slice at a time.
+    if (m_stale) {
+        rebuildCards(); // schedules the lines
+        return;
+    }
+    if (!m_edgesPending)
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    const std::size_t count = shownTopology().components.size();
+    while (m_edgeCursor < count && slice.elapsed() < kEdgeSliceMs)
+        addEdges(m_edgeCursor++);
+    if (m_edgeCursor < count) {
+        m_rebuildTimer.start();
+        return;
+    }
+    m_edgesPending = false;
+    emit completed();
+}
+
+void TopologyScene::finishEdges()
+{
+    if (!m_edgesPending)
+        return;
+    m_edgesPending = false;
+    const std::size_t count = shownTopology().components.size();
+    while (m_edgeCursor < count)
+        addEdges(m_edgeCursor++);
+    emit completed();
 }
 
 void TopologyScene::rebuild()
+{
+    rebuildCards();
+    finishEdges();
+}
+
+void TopologyScene::rebuildCards()
 {
     QStringList selected;
     for (const auto& [id, item] : m_cards)
@@ -96,7 +144,9 @@ void TopologyScene::rebuild()
             selected << id;
     m_rebuilding = true;
     m_stale = false;
-    m_rebuildTimer.stop();
+    m_edgesPending = true;
+    m_edgeCursor = 0;
+    m_rebuildTimer.start(); // the lines follow on the next turns, however the cards were asked for
     m_rubberLine = nullptr;
     // Items added since the last turn of the event loop still wait in the scene's polish list, and
     // deleting each one searches that list: on a large diagram rebuilt twice in a row (a file, then its
@@ -141,14 +191,13 @@ void TopologyScene::rebuild()
         addItem(item);
         m_cards[id] = item;
     }
-    addEdges();
     for (const QString& id : selected)
-        if (auto* item = card(id))
-            item->setSelected(true);
+        if (const auto it = m_cards.find(id); it != m_cards.end())
+            it->second->setSelected(true);
     setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
     m_rebuilding = false;
     emit rebuilt();
-    emit selectionIdsChanged(selectedComponentIds());
+    emit selectionIdsChanged(componentIdsSelected());
 }
 
 const Topology& TopologyScene::shownTopology() const
@@ -186,7 +235,7 @@ PreviewMark TopologyScene::previewMark(const QString& id) const
     return it == m_preview->marks.end() ? PreviewMark::None : it->second;
 }
 
-void TopologyScene::addEdges()
+void TopologyScene::addEdges(std::size_t index)
 {
     auto link = [this](ComponentItem* from, QGraphicsItem* to, EdgeItem::Style style, const QString& label,
                        const QString& toId) {
@@ -198,43 +247,47 @@ void TopologyScene::addEdges()
             card->addEdge(edge);
         m_edges.push_back(edge);
     };
-    for (const Component& c : shownTopology().components) {
-        ComponentItem* from = card(qstr(c.id.str()));
-        if (!from)
+    const Component& c = shownTopology().components[index];
+    ComponentItem* from = card(qstr(c.id.str()));
+    if (!from)
+        return;
+    for (const Dependency& d : c.dependsOn)
+        if (ComponentItem* to = card(qstr(d.target.str())))
+            link(from, to, d.kind == DependencyKind::Hard ? EdgeItem::Style::Hard : EdgeItem::Style::Soft, {},
+                 to->info().id);
+    for (const Endpoint& e : c.endpoints) {
+        ComponentItem* to = card(qstr(e.target.str()));
+        if (!to)
             continue;
-        for (const Dependency& d : c.dependsOn)
-            if (ComponentItem* to = card(qstr(d.target.str())))
-                link(from, to, d.kind == DependencyKind::Hard ? EdgeItem::Style::Hard : EdgeItem::Style::Soft, {},
-                     to->info().id);
-        for (const Endpoint& e : c.endpoints) {
-            ComponentItem* to = card(qstr(e.target.str()));
-            if (!to)
-                continue;
-            const QString label = e.priority ? tr("priority %1").arg(*e.priority)
-                                  : e.weight ? tr("weight %1").arg(*e.weight)
-                                             : QString();
-            link(from, to, EdgeItem::Style::Endpoint, label, to->info().id);
-        }
-        for (const Replica& r : c.replicas) {
-            ComponentItem* to = card(qstr(r.id.str()));
-            if (!to || r.role == ReplicaRole::Primary)
-                continue;
-            QString label = r.sync == ReplicationMode::Synchronous ? tr("sync") : tr("async");
-            if (r.lag)
-                label += tr(" · lag %1").arg(qstr(formatDuration(*r.lag)));
-            link(from, to, EdgeItem::Style::Replication, label, to->info().id);
-        }
-        for (const LinkEnd& end : c.between) {
-            const QString id = qstr(std::visit([](const auto& v) { return v.str(); }, end));
-            if (auto it = m_containers.find(id); it != m_containers.end())
-                link(from, it->second, EdgeItem::Style::LinkEnd, {}, id);
-        }
+        const QString label = e.priority ? tr("priority %1").arg(*e.priority)
+                              : e.weight ? tr("weight %1").arg(*e.weight)
+                                         : QString();
+        link(from, to, EdgeItem::Style::Endpoint, label, to->info().id);
+    }
+    for (const Replica& r : c.replicas) {
+        ComponentItem* to = card(qstr(r.id.str()));
+        if (!to || r.role == ReplicaRole::Primary)
+            continue;
+        QString label = r.sync == ReplicationMode::Synchronous ? tr("sync") : tr("async");
+        if (r.lag)
+            label += tr(" · lag %1").arg(qstr(formatDuration(*r.lag)));
+        link(from, to, EdgeItem::Style::Replication, label, to->info().id);
+    }
+    for (const LinkEnd& end : c.between) {
+        const QString id = qstr(std::visit([](const auto& v) { return v.str(); }, end));
+        if (auto it = m_containers.find(id); it != m_containers.end())
+            link(from, it->second, EdgeItem::Style::LinkEnd, {}, id);
     }
 }
 
 QStringList TopologyScene::selectedComponentIds() const
 {
-    current();
+    cardsCurrent();
+    return componentIdsSelected();
+}
+
+QStringList TopologyScene::componentIdsSelected() const
+{
     std::set<QString> ids;
     for (const auto& [id, item] : m_cards)
         if (item->isSelected())
@@ -248,7 +301,7 @@ QStringList TopologyScene::selectedComponentIds() const
 
 void TopologyScene::selectIds(const QStringList& ids)
 {
-    if (ids.isEmpty() && m_stale) {
+    if (ids.isEmpty() && isStale()) {
         // Selecting nothing need not wait for the rebuild to come, which then keeps no selection and
         // announces it.
         m_rebuilding = true;
@@ -268,7 +321,7 @@ void TopologyScene::selectIds(const QStringList& ids)
 
 ComponentItem* TopologyScene::card(const QString& id) const
 {
-    current();
+    cardsCurrent();
     const auto it = m_cards.find(id);
     return it == m_cards.end() ? nullptr : it->second;
 }
@@ -323,7 +376,7 @@ void TopologyScene::commitDrag(const std::map<QString, QPointF>& centres)
 
 QStringList TopologyScene::selectedCardIds() const
 {
-    current();
+    cardsCurrent();
     QStringList ids;
     for (const auto& [id, item] : m_cards)
         if (item->isSelected())
@@ -333,7 +386,7 @@ QStringList TopologyScene::selectedCardIds() const
 
 ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
 {
-    current();
+    cardsCurrent();
     for (QGraphicsItem* item : items(scenePos))
         if (auto* c = dynamic_cast<ComponentItem*>(item))
             return c;
@@ -342,6 +395,7 @@ ComponentItem* TopologyScene::cardAt(QPointF scenePos) const
 
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
+    ensureCurrent(); // a drag moves a card's lines with it
     ComponentItem* under = event->button() == Qt::LeftButton ? cardAt(event->scenePos()) : nullptr;
     if (under && !m_preview && !m_readOnly && !under->isReplica() && (m_connectMode || under->handleContains(event->scenePos()))) {
         m_connectFrom = under->componentId();

@@ -78,15 +78,19 @@ public:
     /// A document change or a new preview marks the items stale and rebuilds them on the next turn of the
     /// event loop, so a burst of changes (opening a file: the document, then its strategy preview) builds
     /// the canvas once and the window stays responsive in between. Every accessor below rebuilds first if
-    /// the items are stale, so callers always see the current document.
+    /// the items it returns are stale (the cards, or for edges() the lines too), so callers always see
+    /// the current document.
     /// When off, a change that arrives while no view of the scene is visible only marks the scene stale
     /// (a hidden page's canvas need not be rebuilt for every edit elsewhere); ensureCurrent() rebuilds it
     /// when the page is shown. On by default.
     void setRebuildWhileHidden(bool on) { m_rebuildWhileHidden = on; }
     /// Rebuilds the items now if they are stale.
     void ensureCurrent();
+    /// Rebuilds the cards now if they are stale, leaving the lines for later: enough for the scene's
+    /// bounds (fitting the view) without holding the window for the whole rebuild.
+    void ensureCardsCurrent();
     /// True when the items are older than the document or preview shown.
-    bool isStale() const { return m_stale; }
+    bool isStale() const { return m_stale || m_edgesPending; }
     /// True while a preview is shown.
     bool previewing() const { return m_preview.has_value(); }
     /// The mark of component `id`'s card in the preview (None when not previewing).
@@ -95,8 +99,11 @@ public:
 signals:
     /// The selected components changed.
     void selectionIdsChanged(const QStringList& ids);
-    /// The items were recreated (after a change, on the next turn of the event loop).
+    /// The cards were recreated (after a change, on the next turn of the event loop; the lines between
+    /// them follow on the turn after).
     void rebuilt();
+    /// The lines are in too: the canvas shows the current document or preview.
+    void completed();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -106,10 +113,18 @@ protected:
 private:
     void onChanged(const ChangeEvent& event);
     void markStale();
-    /// ensureCurrent() for the const accessors: the items are a cache of the document.
+    void rebuildStep();
+    void rebuildCards();
+    void finishEdges();
+    QStringList componentIdsSelected() const;
+    /// ensureCurrent() and ensureCardsCurrent() for the const accessors: the items are a cache of the
+    /// document.
     void current() const { const_cast<TopologyScene*>(this)->ensureCurrent(); }
+    void cardsCurrent() const { const_cast<TopologyScene*>(this)->ensureCardsCurrent(); }
     ComponentItem* cardAt(QPointF scenePos) const;
-    void addEdges();
+    /// Adds the lines leaving the shown topology's component `index` (dependencies, endpoints, replicas,
+    /// link ends).
+    void addEdges(std::size_t index);
 
     const Topology& shownTopology() const;
     const DiagramLayout& shownLayout() const;
@@ -122,7 +137,11 @@ private:
     bool m_readOnly = false;
     bool m_rebuilding = false;
     bool m_rebuildWhileHidden = true;
-    bool m_stale = false;
+    bool m_stale = false;        ///< the cards are older than the document or preview shown
+    bool m_edgesPending = false; ///< the cards are current, the lines between them not built yet
+    std::size_t m_edgeCursor = 0; ///< the next component whose lines are to be added
+    /// Lines are added for at most this long per turn of the event loop, which then repaints.
+    static constexpr qint64 kEdgeSliceMs = 25;
     QTimer m_rebuildTimer;
     int m_dragCount = 0;
     std::map<QString, ComponentItem*> m_cards;

@@ -56,7 +56,9 @@ void TopologyView::resetZoom()
 
 void TopologyView::fitToWindow()
 {
-    m_scene->ensureCurrent();
+    if (m_scene->isStale() && !isVisible())
+        return; // a hidden page's canvas is built, and fitted, when it is shown
+    m_scene->ensureCardsCurrent(); // the bounds come with the cards
     const QRectF content = m_scene->sceneRect(); // the layout's bounds with a margin
     if (content.isEmpty() || viewport()->width() < 10)
         return;

@@ -97,6 +97,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(m_document, &Document::changed, this,
             [this](const ChangeEvent& e) { onDocumentChanged(e.kind == ChangeEvent::Kind::Reset); });
+    m_panelTimer.setSingleShot(true);
+    m_panelTimer.setInterval(0);
+    connect(&m_panelTimer, &QTimer::timeout, this, &MainWindow::showTreeAndProblems);
+    connect(m_scene, &TopologyScene::completed, this, [this] {
+        if (std::exchange(m_panelsPending, false))
+            m_panelTimer.start(); // a turn of its own
+    });
     connect(m_scene, &TopologyScene::rebuilt, this, [this] {
         if (std::exchange(m_fitPending, false))
             m_view->fitToWindow();
@@ -284,6 +291,31 @@ void MainWindow::onDocumentChanged(bool reset)
     if (m_document->format() != Document::Format::None || !m_document->topology().components.empty() ||
         !m_document->topology().name.empty())
         m_hasDocument = true;
+    // A large file's tree and problems wait until its canvas is built, on later turns of the event loop,
+    // so opening it is not one long stall (the summary comes from a worker meanwhile).
+    if (reset && m_document->topology().components.size() >= SummaryStrip::kInlineComponents && m_scene->isStale())
+        m_panelsPending = true;
+    else
+        showTreeAndProblems();
+    if (reset) {
+        showRevisions();
+        showNode(NodeRef{});
+        // Once the canvas is rebuilt, on a later turn of the event loop (see TopologyScene::markStale).
+        if (m_scene->isStale())
+            m_fitPending = true;
+        else
+            m_view->fitToWindow();
+    } else {
+        onCanvasSelection(m_scene->selectedComponentIds());
+    }
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::showTreeAndProblems()
+{
+    m_panelTimer.stop();
+    m_panelsPending = false;
     const Topology& topology = m_document->topology();
     if (m_hasDocument)
         m_tree->showTopology(topology);
@@ -299,19 +331,6 @@ void MainWindow::onDocumentChanged(bool reset)
         m_problems->showDiagnostics(problems);
     else
         m_problems->clearDiagnostics();
-    if (reset) {
-        showRevisions();
-        showNode(NodeRef{});
-        // Once the canvas is rebuilt, on a later turn of the event loop (see TopologyScene::markStale).
-        if (m_scene->isStale())
-            m_fitPending = true;
-        else
-            m_view->fitToWindow();
-    } else {
-        onCanvasSelection(m_scene->selectedComponentIds());
-    }
-    updateTitle();
-    updateStatus();
 }
 
 void MainWindow::showRevisions()

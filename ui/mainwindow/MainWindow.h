@@ -7,6 +7,7 @@
 #include "ui/editor/CanvasPreview.h"
 
 #include <QMainWindow>
+#include <QTimer>
 #include <optional>
 
 class QDockWidget;
@@ -149,6 +150,7 @@ private:
     void onCanvasSelection(const QStringList& ids);
     void onProblemClicked(const QString& path);
     void showRevisions();
+    void showTreeAndProblems();
     void updateTitle();
     void updateStatus();
     void saveWindowSettings() const;
@@ -166,6 +168,8 @@ private:
     bool m_errorDialogs = true;
     bool m_syncingSelection = false;
     bool m_fitPending = false; ///< fit the diagram to the window once the canvas is rebuilt
+    bool m_panelsPending = false; ///< a large file's tree and problems wait for its canvas
+    QTimer m_panelTimer;          ///< then shows them on a turn of the event loop of their own
 
     TopologyScene* m_scene = nullptr;
     TopologyView* m_view = nullptr;

@@ -345,7 +345,8 @@ void ReplayView::showBatch(const std::shared_ptr<const ReplayBatch>& batch)
         emit eventMarksChanged(marks);
     }
     m_run.apply(*batch);
-    showReplayFrame(*m_scene, &m_run.frame);
+    if (!m_scene->isStale() || isVisible()) // a hidden, outdated canvas is painted when shown
+        showReplayFrame(*m_scene, &m_run.frame);
     m_log->setPlayhead(m_run.timeMs);
     m_transport->setClock(m_run.timeMs, m_run.durationMs);
     emit playheadMoved(m_run.timeMs);
