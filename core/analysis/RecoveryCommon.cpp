@@ -11,7 +11,7 @@ namespace firedrill::recovery {
 
 bool Context::isMember(const Component& c) const
 {
-    return std::find(members.begin(), members.end(), &c) != members.end();
+    return memberIndex.count(&c) > 0;
 }
 
 std::string Context::regionLabel(const std::optional<RegionId>& id) const
@@ -31,7 +31,7 @@ const Region* Context::primaryRegion() const
 
 Context makeContext(const Topology& topology, const Workload& workload)
 {
-    Context ctx{topology, workload, {}, regionRoles(topology, workload), StrategyKind::SingleRegion, {}, nullptr};
+    Context ctx{topology, workload, {}, regionRoles(topology, workload), StrategyKind::SingleRegion, {}, nullptr, {}, {}};
     if (workload.components.empty()) {
         ctx.members = workloadComponents(topology, workload);
     } else {
@@ -50,6 +50,21 @@ Context makeContext(const Topology& topology, const Workload& workload)
         ctx.notes.push_back("strategy " + std::string(toName(ctx.strategy)) +
                             " has no secondary region: estimated as single-region");
         ctx.strategy = StrategyKind::SingleRegion;
+    }
+    for (std::size_t i = 0; i < ctx.members.size(); ++i)
+        ctx.memberIndex.emplace(ctx.members[i], i);
+    for (const auto& r : topology.components) {
+        if (kindFamily(r.kind) != KindFamily::RegionalRouting)
+            continue;
+        auto add = [&](const ComponentId& target) {
+            auto& routers = ctx.routersInFront[target.str()];
+            if (routers.empty() || routers.back() != &r)
+                routers.push_back(&r);
+        };
+        for (const Dependency& d : r.dependsOn)
+            add(d.target);
+        for (const Endpoint& e : r.endpoints)
+            add(e.target);
     }
     if (const Component* entry = topology.findComponent(workload.entry); entry && isGlobal(entry->kind))
         ctx.router = entry;

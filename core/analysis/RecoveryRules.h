@@ -8,8 +8,10 @@
 #include "core/analysis/RecoveryEstimator.h"
 #include "core/analysis/WorkloadScope.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace firedrill::recovery {
@@ -24,6 +26,11 @@ struct Context
     StrategyKind strategy = StrategyKind::SingleRegion; ///< effective strategy (see `notes`)
     std::vector<std::string> notes;                      ///< caveats every estimate of the workload carries
     const Component* router = nullptr;                  ///< the workload's traffic manager or front door
+    /// The regional routers (load balancers, gateways) that depend on or send to each component, by id,
+    /// in topology order.
+    std::unordered_map<std::string, std::vector<const Component*>> routersInFront;
+    /// Each member's position in `members`.
+    std::unordered_map<const Component*, std::size_t> memberIndex;
 
     bool isMember(const Component& c) const;
     /// "West Europe (weu)", or the id when the region is unknown.

@@ -25,22 +25,19 @@ DurationTerm probeTerm(const std::string& label, const Probe& probe, const std::
 
 DurationTerm instanceDetection(const Context& ctx, const Component& c, std::vector<std::string>& notes)
 {
+    // The router in front: the first one among the workload's members, else the first in the topology.
     const Component* front = nullptr;
-    const auto inFront = [&](const Component& r) {
-        if (kindFamily(r.kind) != KindFamily::RegionalRouting || &r == &c)
-            return false;
-        const bool dep = std::any_of(r.dependsOn.begin(), r.dependsOn.end(),
-                                     [&](const Dependency& d) { return d.target == c.id; });
-        const bool end = std::any_of(r.endpoints.begin(), r.endpoints.end(),
-                                     [&](const Endpoint& e) { return e.target == c.id; });
-        return dep || end;
-    };
-    for (const Component* m : ctx.members)
-        if (!front && inFront(*m))
-            front = m;
-    for (const auto& r : ctx.topology.components)
-        if (!front && inFront(r))
-            front = &r;
+    if (const auto routers = ctx.routersInFront.find(c.id.str()); routers != ctx.routersInFront.end()) {
+        std::size_t firstMember = ctx.members.size();
+        for (const Component* r : routers->second)
+            if (const auto m = ctx.memberIndex.find(r); r != &c && m != ctx.memberIndex.end() && m->second < firstMember) {
+                firstMember = m->second;
+                front = r;
+            }
+        for (const Component* r : routers->second)
+            if (!front && r != &c)
+                front = r;
+    }
     if (front && front->probe)
         return probeTerm("detection", *front->probe, nameOf(*front), "a failed instance of " + c.id.str(), false);
     const std::string prober = front ? nameOf(*front) : "the platform's built-in load balancer";

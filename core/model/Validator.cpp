@@ -1,5 +1,6 @@
 #include "Validator.h"
 
+#include "DependencyCycles.h"
 #include "EnumNames.h"
 
 #include <algorithm>
@@ -400,57 +401,12 @@ private:
         nonNegative(path + ".latency", c.latency, "latency");
     }
 
-    /// Hard dependencies must form a DAG; each cycle is reported once with its members. Iterative, so
-    /// very long dependency chains cannot exhaust the stack.
+    /// Hard dependencies must form a DAG; each cycle is reported once with its members.
     void checkCycles()
     {
-        std::unordered_map<std::string, std::size_t> index;
-        for (std::size_t i = 0; i < m_t.components.size(); ++i)
-            index.emplace(m_t.components[i].id.str(), i);
-        enum class Mark { None, Active, Done };
-        std::vector<Mark> mark(m_t.components.size(), Mark::None);
-        struct Frame
-        {
-            std::size_t component;
-            std::size_t next = 0; ///< next dependency to look at
-        };
-        std::vector<Frame> stack;
-        for (std::size_t root = 0; root < m_t.components.size(); ++root) {
-            if (mark[root] != Mark::None)
-                continue;
-            stack.push_back({root});
-            mark[root] = Mark::Active;
-            while (!stack.empty()) {
-                Frame& top = stack.back();
-                const Component& c = m_t.components[top.component];
-                if (top.next == c.dependsOn.size()) {
-                    mark[top.component] = Mark::Done;
-                    stack.pop_back();
-                    continue;
-                }
-                const Dependency& d = c.dependsOn[top.next++];
-                if (d.kind != DependencyKind::Hard || d.target == c.id)
-                    continue;
-                const auto it = index.find(d.target.str());
-                if (it == index.end())
-                    continue;
-                if (mark[it->second] == Mark::Active) {
-                    std::string cycle;
-                    bool inCycle = false;
-                    for (const Frame& f : stack) {
-                        inCycle = inCycle || f.component == it->second;
-                        if (inCycle)
-                            cycle += m_t.components[f.component].id.str() + " -> ";
-                    }
-                    cycle += d.target.str();
-                    error(item("components", c.id.str()) + ".depends_on", "dependency-cycle",
-                          "hard dependencies form a cycle: " + cycle);
-                } else if (mark[it->second] == Mark::None) {
-                    mark[it->second] = Mark::Active;
-                    stack.push_back({it->second});
-                }
-            }
-        }
+        for (const DependencyCycle& cycle : findHardDependencyCycles(m_t))
+            error(item("components", cycle.closedBy.str()) + ".depends_on", "dependency-cycle",
+                  "hard dependencies form a cycle: " + cycle.members);
     }
 
     void checkWorkload(const Workload& w)

@@ -102,6 +102,15 @@ private slots:
         const auto db = std::find_if(r.components.begin(), r.components.end(),
                                      [](const ComponentAvailability& c) { return c.id.str() == "db"; });
         QVERIFY(std::fabs(db->gainIfPerfect - (0.9999 * (1.0 - 0.0005 * 0.0005) - expected)) < 1e-15);
+
+        // Without the importance detail (the summary strip's figure): the same availability, the same
+        // components, no gains.
+        const auto quick = workloadAvailability(t, first(t), ImportanceDetail::Skipped);
+        QCOMPARE(quick.availability, r.availability);
+        QCOMPARE(quick.formula, r.formula);
+        QCOMPARE(quick.components.size(), r.components.size());
+        for (const ComponentAvailability& c : quick.components)
+            QCOMPARE(c.gainIfPerfect, 0.0);
     }
 
     void mtbfAndMttrOverInstances()

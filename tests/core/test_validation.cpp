@@ -1,6 +1,7 @@
 // Model validation: every rule reports its problem with the place it was written, all at once.
 #include "TopologyText.h"
 
+#include "core/model/DependencyCycles.h"
 #include "core/model/Validator.h"
 
 using namespace firedrill;
@@ -83,6 +84,43 @@ private slots:
         const auto d = withCode(r, "dependency-cycle");
         QCOMPARE(d.size(), std::size_t(1));
         QVERIFY2(d[0].message.find("a -> b -> c -> a") != std::string::npos, d[0].message.c_str());
+    }
+
+    void cyclesAreFoundOnceEachAndLongChainsAreSafe()
+    {
+        // Two separate cycles and a self-dependency (not a cycle here); then a 200,000-long chain whose
+        // last component depends on the first, walked without recursion.
+        Topology t;
+        auto add = [&t](const std::string& id, std::vector<std::string> deps) {
+            Component c;
+            c.id = ComponentId(id);
+            for (const auto& d : deps)
+                c.dependsOn.push_back({ComponentId(d), DependencyKind::Hard});
+            t.components.push_back(std::move(c));
+        };
+        add("a", {"b"});
+        add("b", {"a"});
+        add("x", {"x", "y"});
+        add("y", {"z"});
+        add("z", {"x"});
+        auto cycles = findHardDependencyCycles(t);
+        QCOMPARE(cycles.size(), std::size_t(2));
+        QCOMPARE(cycles[0].closedBy.str(), std::string("b"));
+        QCOMPARE(cycles[0].members, std::string("a -> b -> a"));
+        QCOMPARE(cycles[1].members, std::string("x -> y -> z -> x"));
+
+        Topology chain;
+        constexpr int kLength = 200000;
+        for (int i = 0; i < kLength; ++i) {
+            Component c;
+            c.id = ComponentId("c" + std::to_string(i));
+            c.dependsOn.push_back({ComponentId("c" + std::to_string((i + 1) % kLength)), DependencyKind::Hard});
+            chain.components.push_back(std::move(c));
+        }
+        cycles = findHardDependencyCycles(chain);
+        QCOMPARE(cycles.size(), std::size_t(1));
+        QCOMPARE(cycles[0].closedBy.str(), std::string("c199999"));
+        QVERIFY(cycles[0].members.rfind("c199998 -> c199999 -> c0") == cycles[0].members.size() - 24);
     }
 
     void softDependencyCycleIsAllowed()
