@@ -15,7 +15,7 @@ Result<LoadedDocument> loadInBackground(const QString& path)
     // Queued to this thread: the quit arrives even when the worker finishes before exec() starts.
     QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     worker->start();
-    { loop.exec(QEventLoop::ExcludeUserInputEvents); }
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
     worker->wait();
     return std::move(*result);
 }

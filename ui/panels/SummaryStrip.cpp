@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QRegularExpression>
+#include <memory>
 #include <thread>
 
 namespace firedrill::ui {
@@ -30,18 +31,7 @@ QLabel* figureLabel(QWidget* parent, const char* name)
 
 } // namespace
 
-struct SummaryStrip::Worker
-{
-    std::thread thread;
-    ~Worker()
-    {
-        if (thread.joinable())
-            thread.join();
-    }
-};
-
-SummaryStrip::SummaryStrip(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_worker(std::make_unique<Worker>())
+SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("summaryStrip"));
     setAutoFillBackground(true);
@@ -81,7 +71,8 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent)
 
 SummaryStrip::~SummaryStrip()
 {
-    m_worker.reset(); // joins; its queued result is dropped with this object
+    if (m_worker.joinable())
+        m_worker.join(); // its queued result is dropped with this object
 }
 
 SummaryFigures SummaryStrip::compute(const Topology& topology, const std::optional<WorkloadId>& focus)
@@ -143,11 +134,10 @@ void SummaryStrip::startWorker()
 {
     if (m_running)
         return; // finishing starts it again for the newest version
-    if (m_worker->thread.joinable())
-        m_worker->thread.join();
     m_running = true;
-    m_worker->thread = std::thread([this, generation = m_generation, topology = m_document->topology(),
-                                    workload = focus()] {
+    // Assigning joins the previous worker, which has already delivered its result.
+    m_worker = std::jthread([this, generation = m_generation, topology = m_document->topology(),
+                                     workload = focus()] {
         auto figures = std::make_shared<const SummaryFigures>(compute(topology, workload));
         // This object outlives the thread (its destructor joins first), and a call queued to it is
         // dropped if it is destroyed before the call runs.

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 #include <cstdint>
-#include <memory>
+#include <thread>
 #include <optional>
 
 class QComboBox;
@@ -25,7 +25,7 @@ struct SummaryFigures
 
 /// The strip above the canvas: total monthly cost, and for the workload in focus its cost, composite SLA
 /// and number of single points of failure; recomputed from core/analysis on every change. A topology of
-/// kInlineComponents components or more is summarised on a worker thread (the strip shows "…" meanwhile),
+/// kInlineComponents components or more is summarised on a worker thread (the figures shown are greyed meanwhile),
 /// so a large file never holds the window.
 class SummaryStrip : public QWidget
 {
@@ -65,18 +65,16 @@ private:
     void showFigures(const SummaryFigures& figures);
     void fillWorkloads();
 
-    struct Worker;
-
     Document* m_document;
     QComboBox* m_workloads = nullptr;
     QLabel* m_cost = nullptr;
     QLabel* m_sla = nullptr;
     QLabel* m_spofs = nullptr;
     SummaryFigures m_figures;
-    std::unique_ptr<Worker> m_worker;
     std::uint64_t m_generation = 0; ///< increases with every refresh; a late result of an older one is dropped
     bool m_running = false;         ///< the worker is computing
     bool m_pending = false;         ///< the figures shown are older than the topology
+    std::jthread m_worker;          ///< last, so it is joined before the rest goes
 };
 
 } // namespace firedrill::ui

@@ -10,19 +10,9 @@
 namespace firedrill::ui {
 
 /// The thread of the computation under way (joined before the next starts and on destruction).
-struct StrategyAnalysis::Worker
-{
-    std::thread thread;
-    ~Worker()
-    {
-        if (thread.joinable())
-            thread.join();
-    }
-};
 
 StrategyAnalysis::StrategyAnalysis(Document* document, WorkloadFocus* focus, QObject* parent)
-    : QObject(parent), m_document(document), m_focus(focus), m_figures(std::make_shared<StrategyFigures>()),
-      m_worker(std::make_unique<Worker>())
+    : QObject(parent), m_document(document), m_focus(focus), m_figures(std::make_shared<StrategyFigures>())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(60); // a burst of edits (typing, dragging) computes once
@@ -34,7 +24,8 @@ StrategyAnalysis::StrategyAnalysis(Document* document, WorkloadFocus* focus, QOb
 
 StrategyAnalysis::~StrategyAnalysis()
 {
-    m_worker.reset(); // joins; its queued result is dropped with this object
+    if (m_worker.joinable())
+        m_worker.join(); // its queued result is dropped with this object
 }
 
 StrategyFigures StrategyAnalysis::compute(const Topology& topology, const QString& workload)
@@ -64,12 +55,11 @@ void StrategyAnalysis::start()
         m_again = true;
         return;
     }
-    if (m_worker->thread.joinable())
-        m_worker->thread.join();
     m_running = true;
     emit started();
     const std::uint64_t generation = ++m_generation;
-    m_worker->thread = std::thread([this, generation, topology = m_document->topology(), workload = m_focus->id()] {
+    // Assigning joins the previous worker, which has already delivered its result.
+    m_worker = std::jthread([this, generation, topology = m_document->topology(), workload = m_focus->id()] {
         auto figures = std::make_shared<StrategyFigures>(compute(topology, workload));
         figures->generation = generation;
         // This object outlives the thread (its destructor joins first), and a call queued to it is

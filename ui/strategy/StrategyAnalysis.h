@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 #include <memory>
+#include <thread>
 #include <optional>
 
 namespace firedrill::ui {
@@ -53,15 +54,14 @@ private:
     void start();
     void finished(std::shared_ptr<StrategyFigures> figures);
 
-    struct Worker;
     Document* m_document;
     WorkloadFocus* m_focus;
     QTimer m_timer;
     std::shared_ptr<const StrategyFigures> m_figures;
-    std::unique_ptr<Worker> m_worker;
     bool m_running = false;
     bool m_again = false;
     std::uint64_t m_generation = 0;
+    std::jthread m_worker; ///< last, so it is joined before the rest goes
 };
 
 } // namespace firedrill::ui
