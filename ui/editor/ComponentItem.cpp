@@ -104,6 +104,57 @@ bool ComponentItem::handleContains(QPointF scenePos) const
     return !isReplica() && handleRect().adjusted(-3, -3, 3, 3).contains(mapFromScene(scenePos));
 }
 
+QColor ComponentItem::bodyFill() const
+{
+    return isReplica() ? canvasColors().replicaFill : canvasColors().cardFill;
+}
+
+std::optional<QColor> ComponentItem::replayTint() const
+{
+    if (!m_replay || m_replay->phase == ReplayCardState::Phase::Healthy)
+        return std::nullopt;
+    const CanvasColors& colors = canvasColors();
+    QColor tint = phaseColour(m_replay->phase, colors);
+    tint.setAlphaF(colors.dark ? 0.26f : 0.16f);
+    return tint;
+}
+
+QPen ComponentItem::outlinePen(bool selected) const
+{
+    // Red and thick for a single point of failure; the preview's and the replay's colours win over it.
+    const CanvasColors& colors = canvasColors();
+    if (m_replay) {
+        const bool healthy = m_replay->phase == ReplayCardState::Phase::Healthy;
+        return QPen(selected ? colors.selection : phaseColour(m_replay->phase, colors), healthy ? 2.0 : 4.0);
+    }
+    if (m_info.preview != PreviewMark::None)
+        return QPen(previewColour(m_info.preview, colors), 3.5,
+                    m_info.preview == PreviewMark::Removed ? Qt::DashLine : Qt::SolidLine);
+    if (m_info.spof)
+        return QPen(colors.danger, selected ? 4.5 : 3.5);
+    QPen outline(selected ? colors.selection : colors.cardBorder, selected ? 3.0 : 1.2);
+    if (isReplica())
+        outline.setStyle(Qt::DashLine);
+    return outline;
+}
+
+void ComponentItem::paintFarOut(QPainter* painter, bool selected) const
+{
+    // Each card is a few pixels wide here: square corners, no antialiasing and solid lines look the same
+    // and draw many times faster than rounded paths (a 10,000-card diagram repaints every card).
+    const QRectF card(0, 0, m_size.width(), m_size.height());
+    painter->setRenderHint(QPainter::Antialiasing, false); // the view turns it on for every item
+    painter->fillRect(card, bodyFill());
+    if (const std::optional<QColor> tint = replayTint())
+        painter->fillRect(card, *tint);
+    QPen outline = outlinePen(selected);
+    outline.setStyle(Qt::SolidLine);
+    painter->setPen(outline);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(card);
+    painter->fillRect(QRectF(0, 0, 6, m_size.height()).adjusted(1, 4, 0, -4), kindColor(m_info.kind));
+}
+
 void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     Q_UNUSED(widget);
@@ -111,47 +162,31 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QRectF card(0, 0, m_size.width(), m_size.height());
     const QColor accent = kindColor(m_info.kind);
     const CanvasColors& colors = canvasColors();
-    painter->setRenderHint(QPainter::Antialiasing);
     // Zoomed far out (a large topology fitted to the window) the text could not be read: the card is drawn
     // as its body, outline and family stripe only, which keeps panning and zooming smooth.
     const bool detailed = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= kDetailLevel;
+    if (!detailed) {
+        paintFarOut(painter, selected);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
 
-    // Body, family stripe and outline (red and thick for a single point of failure).
+    // Shadow, body (tinted by the replay phase), outline and family stripe.
     painter->setPen(Qt::NoPen);
-    if (detailed) {
-        painter->setBrush(colors.cardShadow);
-        painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
+    painter->setBrush(colors.cardShadow);
+    painter->drawRoundedRect(card.translated(1.5, 2.5), kRadius, kRadius);
+    painter->setBrush(bodyFill());
+    painter->drawRoundedRect(card, kRadius, kRadius);
+    if (const std::optional<QColor> tint = replayTint()) {
+        painter->setBrush(*tint);
+        painter->drawRoundedRect(card, kRadius, kRadius);
     }
-    painter->setBrush(isReplica() ? colors.replicaFill : colors.cardFill);
-    QPen outline(selected ? colors.selection : colors.cardBorder, selected ? 3.0 : 1.2);
-    if (isReplica())
-        outline.setStyle(Qt::DashLine);
-    if (m_info.spof)
-        outline = QPen(colors.danger, selected ? 4.5 : 3.5);
-    if (m_info.preview != PreviewMark::None)
-        outline = QPen(previewColour(m_info.preview, colors), 3.5,
-                       m_info.preview == PreviewMark::Removed ? Qt::DashLine : Qt::SolidLine);
-    painter->setPen(Qt::NoPen);
-    painter->drawRoundedRect(card, kRadius, kRadius); // the body, in the fill chosen above
-    if (m_replay) {
-        const QColor phase = phaseColour(m_replay->phase, colors);
-        const bool healthy = m_replay->phase == ReplayCardState::Phase::Healthy;
-        if (!healthy) {
-            QColor tint = phase;
-            tint.setAlphaF(colors.dark ? 0.26f : 0.16f);
-            painter->setBrush(tint);
-            painter->drawRoundedRect(card, kRadius, kRadius);
-        }
-        outline = QPen(selected ? colors.selection : phase, healthy ? 2.0 : 4.0);
-    }
-    painter->setPen(outline);
+    painter->setPen(outlinePen(selected));
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(card, kRadius, kRadius);
     painter->setPen(Qt::NoPen);
     painter->setBrush(accent);
     painter->drawRoundedRect(QRectF(0, 0, 6, m_size.height()).adjusted(1, 4, 0, -4), 2, 2);
-    if (!detailed)
-        return;
 
     paintKindIcon(painter, QRectF(14, 10, 32, 32), m_info.kind);
 

@@ -3,6 +3,7 @@
 #include "CardInfo.h"
 
 #include <QGraphicsObject>
+#include <QPen>
 #include <optional>
 #include <vector>
 
@@ -51,6 +52,14 @@ protected:
 
 private:
     QRectF handleRect() const;
+    /// The body's fill: a replica's is paler.
+    QColor bodyFill() const;
+    /// The replay phase's tint over the body; none while healthy or outside a replay.
+    std::optional<QColor> replayTint() const;
+    /// The outline: the replay phase's, the preview's, red for a single point of failure, else the border.
+    QPen outlinePen(bool selected) const;
+    /// The card zoomed far out: body, outline and family stripe as plain rectangles.
+    void paintFarOut(QPainter* painter, bool selected) const;
     /// Draws the strategy preview's badge ("NEW", "REMOVED" ...) on the top edge.
     void paintPreviewBadge(QPainter* painter) const;
     /// Draws the replay phase's badge on the top edge.

@@ -2,6 +2,7 @@
 
 #include "CanvasColors.h"
 #include "ComponentItem.h"
+#include "EdgeOverview.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -57,6 +58,7 @@ void EdgeItem::setReplayFlow(std::optional<ReplayFlow> flow)
     prepareGeometryChange();
     m_replay = std::move(flow);
     update();
+    tellOverview();
 }
 
 QPen EdgeItem::pen() const
@@ -98,6 +100,38 @@ void EdgeItem::adjust()
     QPainterPath path(m_line.p1());
     path.lineTo(m_line.p2());
     setPath(path);
+    tellOverview();
+}
+
+void EdgeItem::setOverview(EdgeOverview* overview)
+{
+    m_overview = overview;
+    if (m_overview)
+        m_overview->include(boundingRect());
+}
+
+void EdgeItem::tellOverview()
+{
+    if (!m_overview)
+        return;
+    m_overview->include(boundingRect());
+    m_overview->invalidate();
+}
+
+void EdgeItem::paintFarOut(QPainter* painter) const
+{
+    if (m_line.length() < 1)
+        return;
+    painter->setRenderHint(QPainter::Antialiasing, false); // the view turns it on for every item
+    painter->setPen(farOutPen());
+    painter->drawLine(m_line);
+}
+
+QPen EdgeItem::farOutPen() const
+{
+    QPen plain = pen();
+    plain.setStyle(Qt::SolidLine);
+    return plain;
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -112,17 +146,13 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     Q_UNUSED(widget); // the label's level of detail comes from the painter (exports paint without an option)
     if (m_line.length() < 1)
         return;
-    const QPen linePen = pen();
     if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
-        // Zoomed far out, dashes, dots and arrowheads are smaller than a pixel: a plain line in the
-        // edge's colour looks the same and draws many times faster (a 10,000-card diagram has 20,000).
-        QPen plain = linePen;
-        plain.setStyle(Qt::SolidLine);
-        painter->setRenderHint(QPainter::Antialiasing, false); // the view turns it on for every item
-        painter->setPen(plain);
-        painter->drawLine(m_line);
+        // Zoomed far out a large topology has tens of thousands of lines: the overview draws them as one.
+        if (!m_overview)
+            paintFarOut(painter);
         return;
     }
+    const QPen linePen = pen();
     painter->setRenderHint(QPainter::Antialiasing);
     const QString label = m_replay && !m_replay->label.isEmpty() ? m_replay->label : m_label;
     painter->setPen(linePen);

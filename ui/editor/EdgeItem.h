@@ -8,6 +8,8 @@ namespace firedrill::ui {
 
 /// A line between two canvas items: a dependency (hard: solid arrow, soft: dashed arrow), a routing
 /// endpoint, a replication (dotted, with mode and lag) or a link's end.
+class EdgeOverview;
+
 class EdgeItem : public QGraphicsPathItem
 {
 public:
@@ -39,11 +41,23 @@ public:
     /// The callee's id.
     const QString& toId() const { return m_to; }
 
+    /// Zoomed far out, leaves drawing the line to `overview` (which it tells when the line changes).
+    void setOverview(EdgeOverview* overview);
+    /// Draws the line as it looks zoomed far out: dashes, dots and arrowheads would be smaller than a
+    /// pixel, so a plain line in the edge's colour, without antialiasing.
+    void paintFarOut(QPainter* painter) const;
+    /// The pen of that plain line: the edge's colour and width, solid.
+    QPen farOutPen() const;
+    /// Where the line runs, in scene coordinates (from the source card's border to the target's).
+    const QLineF& line() const { return m_line; }
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     QPen pen() const;
+    /// Tells the overview the line changed (its bounds may have grown).
+    void tellOverview();
 
     QGraphicsItem* m_source;
     QGraphicsItem* m_target;
@@ -53,6 +67,7 @@ private:
     QString m_to;
     QLineF m_line;
     std::optional<ReplayFlow> m_replay;
+    EdgeOverview* m_overview = nullptr;
 };
 
 } // namespace firedrill::ui

@@ -6,6 +6,7 @@
 #include "ComponentItem.h"
 #include "ContainerItem.h"
 #include "EdgeItem.h"
+#include "EdgeOverview.h"
 #include "core/io/Units.h"
 #include "ui/common/DisplayText.h"
 #include "ui/document/Document.h"
@@ -56,6 +57,8 @@ void TopologyScene::refreshColors()
     setBackgroundBrush(canvasColors().background);
     for (QGraphicsItem* item : items())
         item->update(); // also drops any cached pixmaps
+    if (m_overview)
+        m_overview->invalidate();
     update();
 }
 
@@ -146,8 +149,8 @@ void TopologyScene::rebuildCards()
     m_stale = false;
     m_edgesPending = true;
     m_edgeCursor = 0;
-    m_rebuildTimer.start(); // the lines follow on the next turns, however the cards were asked for
     m_rubberLine = nullptr;
+    m_overview = nullptr;
     // Items added since the last turn of the event loop still wait in the scene's polish list, and
     // deleting each one searches that list: on a large diagram rebuilt twice in a row (a file, then its
     // strategy preview) that made clearing quadratic. Polishing them first keeps clear() linear.
@@ -195,6 +198,11 @@ void TopologyScene::rebuildCards()
         if (const auto it = m_cards.find(id); it != m_cards.end())
             it->second->setSelected(true);
     setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
+    m_overview = new EdgeOverview(m_edges);
+    addItem(m_overview);
+    // The lines follow on the next turns, however the cards were asked for. Started now, not before the
+    // cards, so the timers that came due while they were built (a repaint, an animation) run first.
+    m_rebuildTimer.start();
     m_rebuilding = false;
     emit rebuilt();
     emit selectionIdsChanged(componentIdsSelected());
@@ -241,6 +249,7 @@ void TopologyScene::addEdges(std::size_t index)
                        const QString& toId) {
         auto* edge = new EdgeItem(from, to, style, label);
         edge->setEndIds(from->info().id, toId);
+        edge->setOverview(m_overview);
         addItem(edge);
         from->addEdge(edge);
         if (auto* card = dynamic_cast<ComponentItem*>(to))

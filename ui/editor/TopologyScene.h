@@ -24,6 +24,7 @@ class ComponentItem;
 class ContainerItem;
 class Document;
 class EdgeItem;
+class EdgeOverview;
 struct ChangeEvent;
 
 /// The topology canvas: a view of the Document, rebuilt from its change events (id -> item maps), that
@@ -147,6 +148,7 @@ private:
     std::map<QString, ComponentItem*> m_cards;
     std::map<QString, ContainerItem*> m_containers; ///< regions and sites by id
     std::vector<EdgeItem*> m_edges;
+    EdgeOverview* m_overview = nullptr; ///< draws m_edges zoomed far out; recreated with the items
     std::map<QString, QPointF> m_pressPositions;
     QString m_connectFrom;
     QGraphicsLineItem* m_rubberLine = nullptr;
