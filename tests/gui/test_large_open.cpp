@@ -6,6 +6,7 @@
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
 #include "ui/editor/ComponentItem.h"
+#include "ui/editor/DiagramLayout.h"
 #include "ui/editor/TopologyScene.h"
 #include "ui/editor/TopologyView.h"
 #include "ui/mainwindow/DocumentActions.h"
@@ -16,6 +17,7 @@
 #include "ui/strategy/StrategyPanel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <algorithm>
 #include <QFile>
 #include <QSignalSpy>
@@ -182,17 +184,66 @@ void TestLargeOpen::summaryComesFromTheWorker()
 void TestLargeOpen::strategyPreviewIsComputedOnce()
 {
     auto w = makeWindow();
-    QSignalSpy previews(w->strategyPanel(), &StrategyPanel::previewChanged);
+    StrategyPanel* panel = w->strategyPanel();
+    QSignalSpy previews(panel, &StrategyPanel::previewChanged);
+    QSignalSpy pending(panel, &StrategyPanel::previewPending);
+    QSignalSpy built(w->scene(), &TopologyScene::rebuilt);
     QVERIFY(w->openFile(m_path));
-    // The reset reaches the panel as a document change and as a change of the workload in focus.
+    // The reset reaches the panel as a document change and as a change of the workload in focus: one
+    // preview, computed on the worker; the canvas waits for it instead of being built twice.
+    QCOMPARE(pending.count(), 1);
+    QVERIFY(panel->previewBusy());
+    QCOMPARE(previews.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->previewBusy(), 30000);
     QCOMPARE(previews.count(), 1);
     QTRY_VERIFY(!w->scene()->isStale());
-    QCOMPARE(w->scene()->previewing(), w->strategyPanel()->previewShown());
-    // A real change of input computes again.
-    w->strategyPanel()->choose(StrategyKind::ActivePassiveFull);
+    QCOMPARE(built.count(), 1);
+    // No strategy yet, so the panel previews redeploy-from-backup: with everything in one region that
+    // changes nothing, and the canvas shows the design.
+    QVERIFY(!panel->preview().has_value());
+    QVERIFY(!w->scene()->previewing());
+    QCOMPARE(built.count(), 1);
+    QVERIFY(w->scene()->card(QStringLiteral("web-2499")) != nullptr);
+    // A real change of input computes again; the same input does not. With North Europe as the secondary
+    // region, the full replica previews the workload's counterparts there, laid out on the worker.
+    auto* secondary = panel->findChild<QComboBox*>(QStringLiteral("secondaryRegion"));
+    QVERIFY(secondary);
+    const int neu = secondary->findData(QStringLiteral("neu"));
+    QVERIFY(neu > 0);
+    secondary->setCurrentIndex(neu);
+    emit secondary->activated(neu); // as a click on it does
+    QCOMPARE(pending.count(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->previewBusy(), 30000);
     QCOMPARE(previews.count(), 2);
-    w->strategyPanel()->choose(StrategyKind::ActivePassiveFull);
-    QCOMPARE(previews.count(), 2);
+    QTRY_VERIFY(!w->scene()->isStale());
+    QCOMPARE(w->scene()->previewing(), panel->previewShown());
+    panel->choose(StrategyKind::ActivePassiveFull);
+    QCOMPARE(pending.count(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->previewBusy(), 30000);
+    QCOMPARE(previews.count(), 3);
+    panel->choose(StrategyKind::ActivePassiveFull);
+    QCOMPARE(pending.count(), 3);
+    QCOMPARE(previews.count(), 3);
+    QVERIFY(panel->previewShown());
+    const std::optional<StrategyPreview>& preview = panel->preview();
+    QVERIFY(preview.has_value());
+    QCOMPARE(preview->canvas.layout.cards.size(), computeLayout(preview->canvas.topology).cards.size());
+    QVERIFY(preview->canvas.layout.cards.size() > w->document()->layout().cards.size()); // the counterparts
+    QTRY_VERIFY(!w->scene()->isStale());
+    QVERIFY(w->scene()->previewing());
+    QCOMPARE(built.count(), 3); // once per preview shown: the file, the secondary region, the full replica
+    // Two changes faster than the worker: only the newest is shown, and the canvas follows it.
+    panel->choose(StrategyKind::ActivePassiveDb);
+    panel->choose(StrategyKind::ActiveActive);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->previewBusy(), 30000);
+    QCOMPARE(previews.count(), 4);
+    QCOMPARE(panel->choice().kind, StrategyKind::ActiveActive);
+    const Result<StrategyPreview> direct = previewStrategy(w->document()->topology(), WorkloadId("shop"), panel->choice());
+    QVERIFY(direct.ok());
+    QVERIFY(panel->preview().has_value());
+    QCOMPARE(panel->preview()->plan.changes.size(), direct->plan.changes.size());
+    QTRY_VERIFY(!w->scene()->isStale());
+    QVERIFY(w->scene()->previewing());
 }
 
 void TestLargeOpen::hiddenReplayCanvasWaitsUntilShown()
@@ -213,7 +264,9 @@ void TestLargeOpen::hiddenReplayCanvasWaitsUntilShown()
     w->pages()->setCurrentIndex(0);
     QTRY_VERIFY(!replay->isVisible());
     const QString added = addComponentOfKind(*w->document(), ComponentKind::AppService, Placement{});
+    QSignalSpy replayBuilt(replay->scene(), &TopologyScene::rebuilt);
     QTRY_VERIFY(!w->scene()->isStale());
+    QCOMPARE(replayBuilt.count(), 0);
     QVERIFY(w->scene()->card(added) != nullptr);
     QVERIFY(replay->scene()->isStale());
 }

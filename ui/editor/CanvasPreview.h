@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CardInfo.h"
+#include "DiagramLayout.h"
 #include "core/model/Topology.h"
 
 #include <QString>
@@ -14,6 +15,7 @@ struct CanvasPreview
 {
     Topology topology;                     ///< what to draw (removed components included, marked)
     std::map<QString, PreviewMark> marks;  ///< by component id
+    DiagramLayout layout;                  ///< where the cards of `topology` go (computeLayout)
 };
 
 } // namespace firedrill::ui

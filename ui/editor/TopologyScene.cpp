@@ -22,6 +22,7 @@
 #include <QUndoStack>
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace firedrill::ui {
 
@@ -80,10 +81,17 @@ void TopologyScene::onChanged(const ChangeEvent& event)
 void TopologyScene::markStale()
 {
     m_stale = true;
-    const QList<QGraphicsView*> shownIn = views();
-    if (m_rebuildWhileHidden ||
-        std::any_of(shownIn.cbegin(), shownIn.cend(), [](const QGraphicsView* v) { return v->isVisible(); }))
+    if (rebuildsWhenStale())
         m_rebuildTimer.start();
+}
+
+bool TopologyScene::rebuildsWhenStale() const
+{
+    if (m_previewExpected)
+        return false; // built once the preview is here
+    const QList<QGraphicsView*> shownIn = views();
+    return m_rebuildWhileHidden ||
+           std::any_of(shownIn.cbegin(), shownIn.cend(), [](const QGraphicsView* v) { return v->isVisible(); });
 }
 
 void TopologyScene::ensureCurrent()
@@ -104,7 +112,9 @@ void TopologyScene::rebuildStep()
     // Several turns of the event loop, each with its own repaint: the cards, then the lines between them
     // a slice at a time.
     if (m_stale) {
-        rebuildCards(); // schedules the lines
+        // A turn scheduled for lines may find the scene stale again, hidden or waiting for a preview.
+        if (rebuildsWhenStale())
+            rebuildCards(); // schedules the lines
         return;
     }
     if (!m_edgesPending)
@@ -215,16 +225,24 @@ const Topology& TopologyScene::shownTopology() const
 
 const DiagramLayout& TopologyScene::shownLayout() const
 {
-    return m_preview ? m_previewLayout : m_document->layout();
+    return m_preview ? m_preview->layout : m_document->layout();
 }
 
 void TopologyScene::setPreview(std::optional<CanvasPreview> preview)
 {
-    if (!preview && !m_preview)
+    const bool expected = std::exchange(m_previewExpected, false);
+    if (!preview && !m_preview && !expected)
         return;
     m_preview = std::move(preview);
-    m_previewLayout = m_preview ? computeLayout(m_preview->topology) : DiagramLayout{};
     markStale();
+}
+
+void TopologyScene::expectPreview()
+{
+    m_preview.reset();
+    m_previewExpected = true;
+    m_stale = true;
+    m_rebuildTimer.stop();
 }
 
 void TopologyScene::setReadOnly(bool on)

@@ -74,6 +74,10 @@ public:
     /// Shows `preview` instead of the document (read-only: nothing can be moved, dropped or connected)
     /// until it is cleared with nullopt.
     void setPreview(std::optional<CanvasPreview> preview);
+    /// A preview is on its way (computed on a worker thread for a large topology): the one shown is
+    /// dropped and the rebuild waits for setPreview(), so the canvas is built once, with it. The items
+    /// shown meanwhile are stale (an accessor still rebuilds them at once).
+    void expectPreview();
     /// While on, nothing can be moved, dropped or connected (the replay page's canvas).
     void setReadOnly(bool on);
     /// A document change or a new preview marks the items stale and rebuilds them on the next turn of the
@@ -114,6 +118,9 @@ protected:
 private:
     void onChanged(const ChangeEvent& event);
     void markStale();
+    /// Whether a stale scene is rebuilt on the next turn: not while a preview is expected, nor while no
+    /// view shows it (unless setRebuildWhileHidden()).
+    bool rebuildsWhenStale() const;
     void rebuildStep();
     void rebuildCards();
     void finishEdges();
@@ -132,7 +139,7 @@ private:
 
     Document* m_document;
     std::optional<CanvasPreview> m_preview;
-    DiagramLayout m_previewLayout;
+    bool m_previewExpected = false; ///< expectPreview() was called and setPreview() not yet
     Overlays m_overlays;
     bool m_connectMode = false;
     bool m_readOnly = false;

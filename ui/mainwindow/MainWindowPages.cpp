@@ -74,6 +74,11 @@ void MainWindow::createStrategyDocks()
     m_inspectorDock->raise();
 
     connect(m_strategy, &StrategyPanel::previewChanged, this, &MainWindow::showPreview);
+    connect(m_strategy, &StrategyPanel::previewPending, this, [this] {
+        // A large topology's preview comes from a worker: the canvas waits for it and is built once.
+        m_scene->expectPreview();
+        m_previewBanner->hide();
+    });
     // Clicking a point of a trade-off chart, or a strategy's column, chooses that strategy in the panel.
     auto chooseFromCombination = [this](const std::vector<StrategyKind>& choice) {
         const Topology& t = m_document->topology();

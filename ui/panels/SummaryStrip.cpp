@@ -69,11 +69,7 @@ SummaryStrip::SummaryStrip(Document* document, QWidget* parent) : QWidget(parent
     refresh();
 }
 
-SummaryStrip::~SummaryStrip()
-{
-    if (m_worker.joinable())
-        m_worker.join(); // its queued result is dropped with this object
-}
+SummaryStrip::~SummaryStrip() = default; // m_worker waits for its thread and drops its result
 
 SummaryFigures SummaryStrip::compute(const Topology& topology, const std::optional<WorkloadId>& focus)
 {
@@ -118,42 +114,18 @@ void SummaryStrip::changeEvent(QEvent* event)
 
 void SummaryStrip::refresh()
 {
-    ++m_generation;
     if (m_document->topology().components.size() < kInlineComponents) {
-        m_pending = false;
+        m_worker.cancel();
         showFigures(compute(m_document->topology(), focus()));
         return;
     }
-    m_pending = true;
     for (QLabel* label : {m_cost, m_sla, m_spofs})
         label->setEnabled(false); // the figures shown are for an older version until the worker is done
-    startWorker();
-}
-
-void SummaryStrip::startWorker()
-{
-    if (m_running)
-        return; // finishing starts it again for the newest version
-    m_running = true;
-    // Assigning joins the previous worker, which has already delivered its result.
-    m_worker = std::jthread([this, generation = m_generation, topology = m_document->topology(),
-                                     workload = focus()] {
-        auto figures = std::make_shared<const SummaryFigures>(compute(topology, workload));
-        // This object outlives the thread (its destructor joins first), and a call queued to it is
-        // dropped if it is destroyed before the call runs.
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, figures] {
-                m_running = false;
-                if (generation != m_generation) {
-                    if (m_pending)
-                        startWorker(); // the topology changed meanwhile
-                    return;
-                }
-                m_pending = false;
-                showFigures(*figures);
-            },
-            Qt::QueuedConnection);
+    m_worker.request([this]() -> LatestWorker::Work {
+        return [this, topology = m_document->topology(), workload = focus()]() -> LatestWorker::Deliver {
+            SummaryFigures figures = compute(topology, workload); // static: touches nothing of the strip
+            return [this, figures] { showFigures(figures); };
+        };
     });
 }
 

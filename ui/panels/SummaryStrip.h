@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/model/Topology.h"
+#include "ui/common/LatestWorker.h"
 
 #include <QWidget>
-#include <cstdint>
-#include <thread>
 #include <optional>
 
 class QComboBox;
@@ -37,14 +36,14 @@ public:
     ~SummaryStrip() override;
 
     /// From this many components on, the figures are computed on a worker thread.
-    static constexpr std::size_t kInlineComponents = 2000;
+    static constexpr std::size_t kInlineComponents = kWorkerComponents;
 
     /// Computes the figures for `topology` and the workload `focus` (none: no workload figures).
     static SummaryFigures compute(const Topology& topology, const std::optional<WorkloadId>& focus);
     /// The figures shown.
     const SummaryFigures& figures() const { return m_figures; }
     /// True while the figures for the current topology are being computed on the worker thread.
-    bool busy() const { return m_running || m_pending; }
+    bool busy() const { return m_worker.busy(); }
     /// The workload in focus, if any.
     std::optional<WorkloadId> focus() const;
     /// Puts the workload `id` in focus (the Workloads panel's selection); unknown ids are ignored.
@@ -61,7 +60,6 @@ protected:
 
 private:
     void refresh();
-    void startWorker();
     void showFigures(const SummaryFigures& figures);
     void fillWorkloads();
 
@@ -71,10 +69,7 @@ private:
     QLabel* m_sla = nullptr;
     QLabel* m_spofs = nullptr;
     SummaryFigures m_figures;
-    std::uint64_t m_generation = 0; ///< increases with every refresh; a late result of an older one is dropped
-    bool m_running = false;         ///< the worker is computing
-    bool m_pending = false;         ///< the figures shown are older than the topology
-    std::jthread m_worker;          ///< last, so it is joined before the rest goes
+    LatestWorker m_worker; ///< last, so its thread is joined before the rest goes
 };
 
 } // namespace firedrill::ui

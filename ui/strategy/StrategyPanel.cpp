@@ -276,18 +276,38 @@ void StrategyPanel::updatePreview()
     m_changes->clear();
     const Topology& t = m_document->topology();
     const Workload* w = t.findWorkload(WorkloadId(m_focus->id().toStdString()));
+    if (!w || t.components.size() < kInlineComponents) {
+        m_worker.cancel();
+        showPreview(w ? std::optional(previewStrategy(t, w->id, m_choice)) : std::nullopt);
+        return;
+    }
+    m_status->setText(tr("Working out what applying it changes…"));
+    m_apply->setEnabled(false);
+    emit previewPending();
+    m_worker.request([this]() -> LatestWorker::Work {
+        // The inputs as they are when the worker is free (a change since has asked again).
+        return [this, topology = m_document->topology(), workload = WorkloadId(m_focus->id().toStdString()),
+                choice = m_choice]() -> LatestWorker::Deliver {
+            auto preview = std::make_shared<Result<StrategyPreview>>(previewStrategy(topology, workload, choice));
+            return [this, preview] { showPreview(std::move(*preview)); };
+        };
+    });
+}
+
+void StrategyPanel::showPreview(std::optional<Result<StrategyPreview>> computed)
+{
     QString status;
-    if (w) {
-        auto p = previewStrategy(t, w->id, m_choice);
-        if (!p) {
-            status = qstr(p.error().message);
-        } else if (p->plan.changes.empty()) {
+    if (computed) {
+        if (!*computed) {
+            status = qstr(computed->error().message);
+        } else if ((*computed)->plan.changes.empty()) {
             status = tr("This is the current design: nothing to apply.");
         } else {
-            for (const TopologyChange& c : p->plan.changes)
+            for (const TopologyChange& c : (*computed)->plan.changes)
                 m_changes->addItem(qstr(c.description));
-            status = tr("%1 — Apply makes them one step you can undo.").arg(countText(p->plan.changes.size(), "%1 change", "%1 changes"));
-            m_preview = std::move(*p);
+            status = tr("%1 — Apply makes them one step you can undo.")
+                         .arg(countText((*computed)->plan.changes.size(), "%1 change", "%1 changes"));
+            m_preview = std::move(**computed);
         }
     }
     m_status->setText(status);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StrategyPreview.h"
+#include "ui/common/LatestWorker.h"
 
 #include <QWidget>
 #include <cstdint>
@@ -47,17 +48,25 @@ public:
     const std::optional<StrategyPreview>& preview() const { return m_preview; }
     /// Whether the canvas shows the preview (the "Show on canvas" box).
     bool previewShown() const;
+    /// True while the preview is being computed on the worker thread.
+    bool previewBusy() const { return m_worker.busy(); }
+    /// From this many components on, the preview is computed on a worker thread.
+    static constexpr std::size_t kInlineComponents = kWorkerComponents;
     /// The recovery settings form.
     RecoverySettingsForm* settings() const { return m_settings; }
 
 signals:
     /// The canvas should show `preview` (nullopt: the document again).
     void previewChanged(const std::optional<firedrill::ui::CanvasPreview>& preview);
+    /// A new preview is being computed on the worker thread; previewChanged() follows.
+    void previewPending();
 
 private:
     void onFocus();
     void onFigures();
     void updatePreview();
+    /// Shows a computed preview (nullopt: there is no workload) and tells the canvas.
+    void showPreview(std::optional<Result<StrategyPreview>> computed);
     void syncControls();
     void fillRegions();
 
@@ -92,6 +101,7 @@ private:
     QPushButton* m_apply = nullptr;
     QLabel* m_status = nullptr;
     RecoverySettingsForm* m_settings = nullptr;
+    LatestWorker m_worker; ///< a large topology's preview; last, so its thread is joined before the rest goes
 };
 
 } // namespace firedrill::ui

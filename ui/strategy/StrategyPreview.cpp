@@ -1,6 +1,7 @@
 #include "StrategyPreview.h"
 
 #include "ui/common/DisplayText.h"
+#include "ui/editor/DiagramLayout.h"
 
 namespace firedrill::ui {
 
@@ -31,6 +32,7 @@ Result<StrategyPreview> previewStrategy(const Topology& topology, const Workload
         if (it == out.canvas.marks.end() || it->second == PreviewMark::Modified)
             out.canvas.marks[id] = mark;
     }
+    out.canvas.layout = computeLayout(out.canvas.topology);
     return out;
 }
 

@@ -14,7 +14,8 @@ struct StrategyPreview
 
 /// Plans `strategy` for `workload` (core's applyStrategy) and marks its changes for the canvas: added
 /// components NEW, removed ones REMOVED (kept on the canvas, faded), rescaled ones RESCALED, and the ones
-/// otherwise modified (replicas, routing, endpoints) CHANGED.
+/// otherwise modified (replicas, routing, endpoints) CHANGED; and lays the result out. Touches nothing but
+/// its arguments, so it can run on a worker thread.
 Result<StrategyPreview> previewStrategy(const Topology& topology, const WorkloadId& workload, const Strategy& strategy);
 
 } // namespace firedrill::ui
