@@ -21,6 +21,7 @@
 #include <QGraphicsView>
 #include <QUndoStack>
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -96,25 +97,37 @@ bool TopologyScene::rebuildsWhenStale() const
 
 void TopologyScene::ensureCurrent()
 {
-    if (m_stale)
-        rebuildCards();
+    ensureCardsCurrent();
     finishEdges();
 }
 
 void TopologyScene::ensureCardsCurrent()
 {
+    if (m_rebuilding)
+        return; // asked while the cards are being made
     if (m_stale)
-        rebuildCards();
+        startCards();
+    if (m_cardsPending)
+        addCards(std::numeric_limits<qint64>::max());
 }
 
 void TopologyScene::rebuildStep()
 {
-    // Several turns of the event loop, each with its own repaint: the cards, then the lines between them
-    // a slice at a time.
+    // Several turns of the event loop, each with its own repaint: the cards a slice at a time, then the
+    // lines between them a slice at a time.
     if (m_stale) {
-        // A turn scheduled for lines may find the scene stale again, hidden or waiting for a preview.
-        if (rebuildsWhenStale())
-            rebuildCards(); // schedules the lines
+        // A turn scheduled for cards or lines may find the scene stale again, hidden or waiting for a
+        // preview.
+        if (rebuildsWhenStale()) {
+            startCards();
+            m_rebuildTimer.start();
+        }
+        return;
+    }
+    if (m_cardsPending) {
+        addCards(kSliceMs);
+        if (m_cardsPending)
+            m_rebuildTimer.start();
         return;
     }
     if (!m_edgesPending)
@@ -122,7 +135,7 @@ void TopologyScene::rebuildStep()
     QElapsedTimer slice;
     slice.start();
     const std::size_t count = shownTopology().components.size();
-    while (m_edgeCursor < count && slice.elapsed() < kEdgeSliceMs)
+    while (m_edgeCursor < count && slice.elapsed() < kSliceMs)
         addEdges(m_edgeCursor++);
     if (m_edgeCursor < count) {
         m_rebuildTimer.start();
@@ -145,19 +158,23 @@ void TopologyScene::finishEdges()
 
 void TopologyScene::rebuild()
 {
-    rebuildCards();
-    finishEdges();
+    m_stale = true;
+    ensureCurrent();
 }
 
-void TopologyScene::rebuildCards()
+void TopologyScene::startCards()
 {
-    QStringList selected;
-    for (const auto& [id, item] : m_cards)
-        if (item->isSelected())
-            selected << id;
+    if (!m_cardsPending) { // a rebuild cut short keeps the selection it was keeping
+        m_keepSelected.clear();
+        for (const auto& [id, item] : m_cards)
+            if (item->isSelected())
+                m_keepSelected << id;
+    }
     m_rebuilding = true;
     m_stale = false;
-    m_edgesPending = true;
+    m_cardsPending = true;
+    m_edgesPending = false;
+    m_cardCursor = 0;
     m_edgeCursor = 0;
     m_rubberLine = nullptr;
     m_overview = nullptr;
@@ -171,9 +188,9 @@ void TopologyScene::rebuildCards()
     m_edges.clear();
 
     const DiagramLayout& layout = shownLayout();
-    CardSet cards = buildCards(shownTopology(), layout.replicaOwner, m_overlays);
+    m_cardSet = buildCards(shownTopology(), layout.replicaOwner, m_overlays);
     if (m_preview)
-        for (auto& [id, info] : cards.cards)
+        for (auto& [id, info] : m_cardSet.cards)
             if (const auto mark = m_preview->marks.find(info.owner.isEmpty() ? id : info.owner);
                 mark != m_preview->marks.end())
                 info.preview = mark->second;
@@ -183,33 +200,50 @@ void TopologyScene::rebuildCards()
         if (!box.id.isEmpty()) {
             m_containers[box.id] = item;
             std::vector<int> lanes;
-            for (const auto& [region, zone] : cards.spofContainers.lanes)
+            for (const auto& [region, zone] : m_cardSet.spofContainers.lanes)
                 if (region == box.id)
                     lanes.push_back(zone);
-            item->setSpof(cards.spofContainers.whole.count(box.id) > 0, std::move(lanes));
+            item->setSpof(m_cardSet.spofContainers.whole.count(box.id) > 0, std::move(lanes));
         }
     }
-    for (const auto& [id, rect] : layout.cards) {
-        const auto info = cards.cards.find(id);
-        if (info == cards.cards.end())
+    m_cardQueue.assign(layout.cards.begin(), layout.cards.end());
+    setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
+    m_overview = new EdgeOverview(m_edges);
+    addItem(m_overview);
+    m_rebuilding = false;
+}
+
+void TopologyScene::addCards(qint64 budgetMs)
+{
+    m_rebuilding = true;
+    QElapsedTimer slice;
+    slice.start();
+    while (m_cardCursor < m_cardQueue.size() && slice.elapsed() < budgetMs) {
+        const auto& [id, rect] = m_cardQueue[m_cardCursor++];
+        const auto info = m_cardSet.cards.find(id);
+        if (info == m_cardSet.cards.end())
             continue;
         auto* item = new ComponentItem(info->second, rect.size());
         item->setPos(rect.topLeft());
         if (m_preview || m_readOnly)
             item->setFlag(QGraphicsItem::ItemIsMovable, false);
-        if (m_preview) {
-            if (info->second.preview == PreviewMark::Removed)
-                item->setOpacity(0.55);
-        }
+        if (m_preview && info->second.preview == PreviewMark::Removed)
+            item->setOpacity(0.55);
         addItem(item);
         m_cards[id] = item;
     }
-    for (const QString& id : selected)
+    if (m_cardCursor < m_cardQueue.size()) {
+        m_rebuilding = false;
+        return;
+    }
+    for (const QString& id : std::as_const(m_keepSelected))
         if (const auto it = m_cards.find(id); it != m_cards.end())
             it->second->setSelected(true);
-    setSceneRect(layout.bounds.adjusted(-24, -24, 24, 24));
-    m_overview = new EdgeOverview(m_edges);
-    addItem(m_overview);
+    m_keepSelected.clear();
+    m_cardQueue.clear();
+    m_cardSet = {};
+    m_cardsPending = false;
+    m_edgesPending = true;
     // The lines follow on the next turns, however the cards were asked for. Started now, not before the
     // cards, so the timers that came due while they were built (a repaint, an animation) run first.
     m_rebuildTimer.start();

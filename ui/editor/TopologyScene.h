@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CanvasPreview.h"
+#include "CardBuilder.h"
 #include "DiagramLayout.h"
 #include "Overlays.h"
 #include "core/model/ComponentKind.h"
@@ -80,8 +81,8 @@ public:
     void expectPreview();
     /// While on, nothing can be moved, dropped or connected (the replay page's canvas).
     void setReadOnly(bool on);
-    /// A document change or a new preview marks the items stale and rebuilds them on the next turn of the
-    /// event loop, so a burst of changes (opening a file: the document, then its strategy preview) builds
+    /// A document change or a new preview marks the items stale and rebuilds them on the next turns of the
+    /// event loop (the cards, then the lines, each in slices of kSliceMs), so a burst of changes builds
     /// the canvas once and the window stays responsive in between. Every accessor below rebuilds first if
     /// the items it returns are stale (the cards, or for edges() the lines too), so callers always see
     /// the current document.
@@ -95,7 +96,7 @@ public:
     /// bounds (fitting the view) without holding the window for the whole rebuild.
     void ensureCardsCurrent();
     /// True when the items are older than the document or preview shown.
-    bool isStale() const { return m_stale || m_edgesPending; }
+    bool isStale() const { return m_stale || m_cardsPending || m_edgesPending; }
     /// True while a preview is shown.
     bool previewing() const { return m_preview.has_value(); }
     /// The mark of component `id`'s card in the preview (None when not previewing).
@@ -104,8 +105,8 @@ public:
 signals:
     /// The selected components changed.
     void selectionIdsChanged(const QStringList& ids);
-    /// The cards were recreated (after a change, on the next turn of the event loop; the lines between
-    /// them follow on the turn after).
+    /// The cards were recreated (after a change, on the next turns of the event loop, a slice of cards
+    /// per turn; the lines between them follow on the turns after).
     void rebuilt();
     /// The lines are in too: the canvas shows the current document or preview.
     void completed();
@@ -122,7 +123,10 @@ private:
     /// view shows it (unless setRebuildWhileHidden()).
     bool rebuildsWhenStale() const;
     void rebuildStep();
-    void rebuildCards();
+    /// Clears the items and makes what the cards need (their contents, the regions, the scene's bounds).
+    void startCards();
+    /// Adds cards for about `budgetMs`; after the last, restores the selection and schedules the lines.
+    void addCards(qint64 budgetMs);
     void finishEdges();
     QStringList componentIdsSelected() const;
     /// ensureCurrent() and ensureCardsCurrent() for the const accessors: the items are a cache of the
@@ -146,10 +150,15 @@ private:
     bool m_rebuilding = false;
     bool m_rebuildWhileHidden = true;
     bool m_stale = false;        ///< the cards are older than the document or preview shown
+    bool m_cardsPending = false; ///< startCards() ran, not every card is made yet
     bool m_edgesPending = false; ///< the cards are current, the lines between them not built yet
+    CardSet m_cardSet;           ///< what the cards still to be made show
+    std::vector<std::pair<QString, QRectF>> m_cardQueue; ///< every card's id and place, in layout order
+    std::size_t m_cardCursor = 0; ///< the next card of m_cardQueue to make
+    QStringList m_keepSelected;  ///< the cards selected before the rebuild, selected again after it
     std::size_t m_edgeCursor = 0; ///< the next component whose lines are to be added
-    /// Lines are added for at most this long per turn of the event loop, which then repaints.
-    static constexpr qint64 kEdgeSliceMs = 25;
+    /// Cards and lines are added for at most this long per turn of the event loop, which then repaints.
+    static constexpr qint64 kSliceMs = 25;
     QTimer m_rebuildTimer;
     int m_dragCount = 0;
     std::map<QString, ComponentItem*> m_cards;
