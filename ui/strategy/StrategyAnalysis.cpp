@@ -4,12 +4,7 @@
 #include "ui/document/Document.h"
 #include "ui/document/WorkloadFocus.h"
 
-#include <QMetaObject>
-#include <thread>
-
 namespace firedrill::ui {
-
-/// The thread of the computation under way (joined before the next starts and on destruction).
 
 StrategyAnalysis::StrategyAnalysis(Document* document, WorkloadFocus* focus, QObject* parent)
     : QObject(parent), m_document(document), m_focus(focus), m_figures(std::make_shared<StrategyFigures>())
@@ -22,11 +17,7 @@ StrategyAnalysis::StrategyAnalysis(Document* document, WorkloadFocus* focus, QOb
     schedule();
 }
 
-StrategyAnalysis::~StrategyAnalysis()
-{
-    if (m_worker.joinable())
-        m_worker.join(); // its queued result is dropped with this object
-}
+StrategyAnalysis::~StrategyAnalysis() = default; // m_worker waits for its thread and drops its result
 
 StrategyFigures StrategyAnalysis::compute(const Topology& topology, const QString& workload)
 {
@@ -51,32 +42,17 @@ void StrategyAnalysis::schedule()
 
 void StrategyAnalysis::start()
 {
-    if (m_running) {
-        m_again = true;
-        return;
-    }
-    m_running = true;
     emit started();
-    const std::uint64_t generation = ++m_generation;
-    // Assigning joins the previous worker, which has already delivered its result.
-    m_worker = std::jthread([this, generation, topology = m_document->topology(), workload = m_focus->id()] {
-        auto figures = std::make_shared<StrategyFigures>(compute(topology, workload));
-        figures->generation = generation;
-        // This object outlives the thread (its destructor joins first), and a call queued to it is
-        // dropped if it is destroyed before the call runs.
-        QMetaObject::invokeMethod(this, [this, figures] { finished(figures); }, Qt::QueuedConnection);
+    m_worker.request([this]() -> LatestWorker::Work {
+        return [this, topology = m_document->topology(), workload = m_focus->id()]() -> LatestWorker::Deliver {
+            auto figures = std::make_shared<StrategyFigures>(compute(topology, workload)); // static
+            return [this, figures] {
+                figures->generation = ++m_generation;
+                m_figures = figures;
+                emit updated();
+            };
+        };
     });
-}
-
-void StrategyAnalysis::finished(std::shared_ptr<StrategyFigures> figures)
-{
-    m_running = false;
-    m_figures = std::move(figures);
-    if (m_again) {
-        m_again = false;
-        start();
-    }
-    emit updated();
 }
 
 } // namespace firedrill::ui

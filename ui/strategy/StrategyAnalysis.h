@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/analysis/StrategyComparison.h"
+#include "ui/common/LatestWorker.h"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <memory>
-#include <thread>
 #include <optional>
 
 namespace firedrill::ui {
@@ -39,7 +39,7 @@ public:
     /// The newest figures published (empty before the first computation finishes).
     const StrategyFigures& figures() const { return *m_figures; }
     /// True while a computation runs or waits to run.
-    bool busy() const { return m_running || m_timer.isActive(); }
+    bool busy() const { return m_worker.busy() || m_timer.isActive(); }
     /// Computes for `topology` and `workload` on the calling thread (what the worker runs).
     static StrategyFigures compute(const Topology& topology, const QString& workload);
 
@@ -52,16 +52,13 @@ signals:
 private:
     void schedule();
     void start();
-    void finished(std::shared_ptr<StrategyFigures> figures);
 
     Document* m_document;
     WorkloadFocus* m_focus;
     QTimer m_timer;
     std::shared_ptr<const StrategyFigures> m_figures;
-    bool m_running = false;
-    bool m_again = false;
-    std::uint64_t m_generation = 0;
-    std::jthread m_worker; ///< last, so it is joined before the rest goes
+    std::uint64_t m_generation = 0; ///< of the figures published last
+    LatestWorker m_worker; ///< last, so its thread is joined before the rest goes
 };
 
 } // namespace firedrill::ui
