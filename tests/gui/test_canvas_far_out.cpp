@@ -14,8 +14,11 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QPainter>
+#include <QRandomGenerator>
 #include <QtTest>
 
+#include <algorithm>
+#include <limits>
 #include <set>
 #include <utility>
 #include <vector>
@@ -148,6 +151,42 @@ private slots:
         QImage none;
         drawThinLine(none, QLineF(0, 0, 10, 10), kInk); // an empty image is left alone
         QVERIFY(none.isNull());
+    }
+
+    void thinLinesStayOnTheLineAndInTheImage()
+    {
+        // Random lines, many of them far outside: every pixel drawn lies within a pixel of the segment.
+        QRandomGenerator random(20261122);
+        const auto coordinate = [&random] {
+            const double scales[] = {10, 100, 1e4, 1e9};
+            return (random.generateDouble() - 0.3) * scales[random.bounded(4)];
+        };
+        int drawn = 0;
+        for (int i = 0; i < 4000; ++i) {
+            const QLineF line(coordinate(), coordinate(), coordinate(), coordinate());
+            QImage image = blank(37, 23);
+            drawThinLine(image, line, kInk);
+            for (const auto& [x, y] : inked(image)) {
+                ++drawn;
+                const QPointF centre(x + 0.5, y + 0.5);
+                const QPointF d = line.p2() - line.p1();
+                const double length2 = QPointF::dotProduct(d, d);
+                const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(centre - line.p1(), d) / length2, 0.0, 1.0) : 0.0;
+                const QPointF nearest = line.p1() + t * d;
+                QVERIFY2(QLineF(centre, nearest).length() <= 1.0 + 1e-9 * std::max(1.0, line.length()),
+                         qPrintable(QStringLiteral("pixel %1,%2 of line %3,%4 - %5,%6").arg(x).arg(y)
+                                        .arg(line.x1()).arg(line.y1()).arg(line.x2()).arg(line.y2())));
+            }
+        }
+        QVERIFY(drawn > 1000); // the lines crossing the image were drawn
+        // Not-a-number and infinite ends draw nothing.
+        QImage image = blank(10, 10);
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        drawThinLine(image, QLineF(nan, 2, 5, 5), kInk);
+        drawThinLine(image, QLineF(2, 2, inf, 5), kInk);
+        drawThinLine(image, QLineF(-inf, -inf, inf, inf), kInk);
+        QVERIFY(inked(image).empty());
     }
 
     void farOutTheOverviewDrawsTheLines()

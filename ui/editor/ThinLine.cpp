@@ -1,5 +1,6 @@
 #include "ThinLine.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -43,15 +44,19 @@ void drawThinLine(QImage& image, const QLineF& line, QRgb rgb)
     const int height = image.height();
     if (width == 0 || height == 0)
         return;
+    if (!std::isfinite(line.x1()) || !std::isfinite(line.y1()) || !std::isfinite(line.x2()) || !std::isfinite(line.y2()))
+        return; // nothing sensible to draw, and rounding it would land anywhere
     QLineF clipped = line;
     // Clipped to the pixel centres' span so the rounded ends always fall inside the image.
     clipped.translate(-0.5, -0.5);
     if (!clipToRect(clipped, width - 1, height - 1))
         return;
-    int x = static_cast<int>(std::lround(clipped.x1()));
-    int y = static_cast<int>(std::lround(clipped.y1()));
-    const int x1 = static_cast<int>(std::lround(clipped.x2()));
-    const int y1 = static_cast<int>(std::lround(clipped.y2()));
+    // Clamped as well: for ends millions of pixels away, the clipped ends may round one pixel out.
+    const auto toPixel = [](double v, int size) { return std::clamp(static_cast<int>(std::lround(v)), 0, size - 1); };
+    int x = toPixel(clipped.x1(), width);
+    int y = toPixel(clipped.y1(), height);
+    const int x1 = toPixel(clipped.x2(), width);
+    const int y1 = toPixel(clipped.y2(), height);
     const int dx = std::abs(x1 - x);
     const int dy = -std::abs(y1 - y);
     const int sx = x < x1 ? 1 : -1;
