@@ -132,27 +132,27 @@ void TopologyScene::rebuildStep()
     }
     if (!m_edgesPending)
         return;
-    QElapsedTimer slice;
-    slice.start();
-    const std::size_t count = shownTopology().components.size();
-    while (m_edgeCursor < count && slice.elapsed() < kSliceMs)
-        addEdges(m_edgeCursor++);
-    if (m_edgeCursor < count) {
+    addEdgeSlice(kSliceMs);
+    if (m_edgesPending)
         m_rebuildTimer.start();
-        return;
-    }
-    m_edgesPending = false;
-    emit completed();
 }
 
 void TopologyScene::finishEdges()
 {
-    if (!m_edgesPending)
+    if (m_edgesPending)
+        addEdgeSlice(std::numeric_limits<qint64>::max());
+}
+
+void TopologyScene::addEdgeSlice(qint64 budgetMs)
+{
+    QElapsedTimer slice;
+    slice.start();
+    const std::size_t count = shownTopology().components.size();
+    while (m_edgeCursor < count && slice.elapsed() < budgetMs)
+        addEdges(m_edgeCursor++);
+    if (m_edgeCursor < count)
         return;
     m_edgesPending = false;
-    const std::size_t count = shownTopology().components.size();
-    while (m_edgeCursor < count)
-        addEdges(m_edgeCursor++);
     emit completed();
 }
 

@@ -127,7 +127,10 @@ private:
     void startCards();
     /// Adds cards for about `budgetMs`; after the last, restores the selection and schedules the lines.
     void addCards(qint64 budgetMs);
+    /// Adds every line still to come.
     void finishEdges();
+    /// Adds lines for about `budgetMs`; after the last, says the canvas is complete.
+    void addEdgeSlice(qint64 budgetMs);
     QStringList componentIdsSelected() const;
     /// ensureCurrent() and ensureCardsCurrent() for the const accessors: the items are a cache of the
     /// document.
