@@ -7,11 +7,7 @@ namespace firedrill::ui {
 
 LatestWorker::LatestWorker(QObject* parent) : QObject(parent) {}
 
-LatestWorker::~LatestWorker()
-{
-    if (m_thread.joinable())
-        m_thread.join(); // its queued delivery is dropped with this object
-}
+LatestWorker::~LatestWorker() = default; // m_thread joins; its queued delivery is dropped with this object
 
 void LatestWorker::request(Prepare prepare)
 {

@@ -16,7 +16,7 @@ inline constexpr std::size_t kWorkerComponents = 2000;
 /// the GUI thread. A request made while one runs waits for it (there is never more than one thread, and
 /// nothing is copied for requests that a later one replaces); a result whose request was replaced or
 /// cancelled meanwhile is dropped. Used where a large topology would hold the window (the summary strip,
-/// the strategy preview).
+/// the strategy preview, the strategy analysis).
 class LatestWorker : public QObject
 {
 public:
@@ -37,7 +37,7 @@ public:
     void request(Prepare prepare);
     /// Drops any request not started and the result of the one under way.
     void cancel();
-    /// True from a request until its result is delivered (or it is cancelled).
+    /// True while a computation runs or waits to run (a cancelled one runs to its end, its result dropped).
     bool busy() const { return m_running || static_cast<bool>(m_next); }
 
 private:
