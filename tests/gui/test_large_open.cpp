@@ -33,7 +33,7 @@ using namespace firedrill::ui;
 
 namespace {
 
-/// Components in the generated file: above SummaryStrip::kInlineComponents, so the strip uses its worker.
+/// Components in the generated file: above kWorkerComponents, so the strip uses its worker.
 constexpr int kComponents = 2500;
 
 /// A traffic manager in front of `count` web apps in one region, each costing 10 USD a month, and one

@@ -6,6 +6,7 @@
 #include "core/model/Validator.h"
 #include "ui/availability/AvailabilityView.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/LatestWorker.h"
 #include "ui/common/SafeSave.h"
 #include "ui/document/Autosave.h"
 #include "ui/document/Document.h"
@@ -293,7 +294,7 @@ void MainWindow::onDocumentChanged(bool reset)
         m_hasDocument = true;
     // A large file's tree and problems wait until its canvas is built, on later turns of the event loop,
     // so opening it is not one long stall (the summary comes from a worker meanwhile).
-    if (reset && m_document->topology().components.size() >= SummaryStrip::kInlineComponents && m_scene->isStale())
+    if (reset && m_document->topology().components.size() >= kWorkerComponents && m_scene->isStale())
         m_panelsPending = true;
     else
         showTreeAndProblems();

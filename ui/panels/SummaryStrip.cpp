@@ -114,7 +114,7 @@ void SummaryStrip::changeEvent(QEvent* event)
 
 void SummaryStrip::refresh()
 {
-    if (m_document->topology().components.size() < kInlineComponents) {
+    if (m_document->topology().components.size() < kWorkerComponents) {
         m_worker.cancel();
         showFigures(compute(m_document->topology(), focus()));
         return;

@@ -24,7 +24,7 @@ struct SummaryFigures
 
 /// The strip above the canvas: total monthly cost, and for the workload in focus its cost, composite SLA
 /// and number of single points of failure; recomputed from core/analysis on every change. A topology of
-/// kInlineComponents components or more is summarised on a worker thread (the figures shown are greyed meanwhile),
+/// kWorkerComponents components or more is summarised on a worker thread (the figures shown are greyed meanwhile),
 /// so a large file never holds the window.
 class SummaryStrip : public QWidget
 {
@@ -35,8 +35,6 @@ public:
     explicit SummaryStrip(Document* document, QWidget* parent = nullptr);
     ~SummaryStrip() override;
 
-    /// From this many components on, the figures are computed on a worker thread.
-    static constexpr std::size_t kInlineComponents = kWorkerComponents;
 
     /// Computes the figures for `topology` and the workload `focus` (none: no workload figures).
     static SummaryFigures compute(const Topology& topology, const std::optional<WorkloadId>& focus);

@@ -276,7 +276,7 @@ void StrategyPanel::updatePreview()
     m_changes->clear();
     const Topology& t = m_document->topology();
     const Workload* w = t.findWorkload(WorkloadId(m_focus->id().toStdString()));
-    if (!w || t.components.size() < kInlineComponents) {
+    if (!w || t.components.size() < kWorkerComponents) {
         m_worker.cancel();
         showPreview(w ? std::optional(previewStrategy(t, w->id, m_choice)) : std::nullopt);
         return;

@@ -50,8 +50,6 @@ public:
     bool previewShown() const;
     /// True while the preview is being computed on the worker thread.
     bool previewBusy() const { return m_worker.busy(); }
-    /// From this many components on, the preview is computed on a worker thread.
-    static constexpr std::size_t kInlineComponents = kWorkerComponents;
     /// The recovery settings form.
     RecoverySettingsForm* settings() const { return m_settings; }
 
