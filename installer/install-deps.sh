@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git file dpkg-dev
-  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   libyaml-cpp-dev libsqlite3-dev sqlite3 libcli11-dev nlohmann-json3-dev libical-dev
   xvfb xauth desktop-file-utils appstream shared-mime-info
   clang libclang-rt-14-dev clang-tidy cppcheck
