@@ -120,8 +120,12 @@ void TradeOffChart::setFigures(const StrategyFigures& figures)
     m_chart->setTheme(canvasColors().dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->setBackgroundBrush(palette().color(QPalette::Base));
     m_chart->setTitleBrush(palette().color(QPalette::Text));
-    for (QAbstractAxis* a : m_chart->axes())
+    // removeAxis() hands the axis back to the caller: without the delete, every refresh leaked two
+    // axes with their labels (found by LeakSanitizer).
+    for (QAbstractAxis* a : m_chart->axes()) {
         m_chart->removeAxis(a);
+        delete a;
+    }
     m_plotted.clear();
     m_strategySeries.clear();
     m_current.reset();
