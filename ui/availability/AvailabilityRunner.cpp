@@ -1,8 +1,7 @@
 #include "AvailabilityRunner.h"
 
 #include "core/montecarlo/MonteCarloRunner.h"
-
-#include <QMetaObject>
+#include "ui/common/QueuedCall.h"
 
 namespace firedrill::ui {
 
@@ -39,8 +38,7 @@ bool AvailabilityRunner::start(const Topology& topology, std::uint64_t years, st
         options.threads = 0;
         options.cancel = &m_cancel;
         options.progress = [this](std::uint64_t done, std::uint64_t total) {
-            QMetaObject::invokeMethod(
-                this, [this, done, total] { emit progressed(done, total); }, Qt::QueuedConnection);
+            queueCall(this, [this, done, total] { emit progressed(done, total); });
         };
         auto result = montecarlo::runMonteCarlo(run->topology, options);
         if (result) {
@@ -50,7 +48,7 @@ bool AvailabilityRunner::start(const Topology& topology, std::uint64_t years, st
             run->error = QString::fromStdString(result.error().message);
         }
         std::shared_ptr<const AvailabilityRun> done = run;
-        QMetaObject::invokeMethod(this, [this, done] { complete(done); }, Qt::QueuedConnection);
+        queueCall(this, [this, done] { complete(done); });
     });
     return true;
 }

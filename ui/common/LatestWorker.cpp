@@ -1,6 +1,7 @@
 #include "LatestWorker.h"
 
-#include <QMetaObject>
+#include "QueuedCall.h"
+
 #include <utility>
 
 namespace firedrill::ui {
@@ -32,16 +33,13 @@ void LatestWorker::startNext()
         Deliver deliver = work();
         // This object outlives the thread (its destructor joins first), and a call queued to it is dropped
         // if it is destroyed before the call runs.
-        QMetaObject::invokeMethod(
-            this,
-            [this, deliver = std::move(deliver), generation] {
-                m_running = false;
-                if (m_next)
-                    startNext(); // a newer request waited: this result is already stale
-                else if (generation == m_generation && deliver)
-                    deliver();
-            },
-            Qt::QueuedConnection);
+        queueCall(this, [this, deliver = std::move(deliver), generation] {
+            m_running = false;
+            if (m_next)
+                startNext(); // a newer request waited: this result is already stale
+            else if (generation == m_generation && deliver)
+                deliver();
+        });
     });
 }
 

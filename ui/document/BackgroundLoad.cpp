@@ -1,9 +1,10 @@
 #include "BackgroundLoad.h"
 
+#include "ui/common/QueuedCall.h"
+
 #include <QEventLoop>
-#include <QThread>
-#include <memory>
 #include <optional>
+#include <thread>
 
 namespace firedrill::ui {
 
@@ -11,12 +12,13 @@ Result<LoadedDocument> loadInBackground(const QString& path)
 {
     std::optional<Result<LoadedDocument>> result;
     QEventLoop loop;
-    std::unique_ptr<QThread> worker(QThread::create([&result, path] { result.emplace(loadDocument(path)); }));
-    // Queued to this thread: the quit arrives even when the worker finishes before exec() starts.
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    worker->start();
+    std::thread worker([&result, &loop, path] {
+        result.emplace(loadDocument(path));
+        // Queued: the quit arrives even when the worker finishes before exec() starts.
+        queueCall(&loop, [&loop] { loop.quit(); });
+    });
     loop.exec(QEventLoop::ExcludeUserInputEvents);
-    worker->wait();
+    worker.join(); // the result is complete and visible once the thread has ended
     return std::move(*result);
 }
 

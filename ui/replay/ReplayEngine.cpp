@@ -1,8 +1,8 @@
 #include "ReplayEngine.h"
 
 #include "core/sim/ScenarioPlayer.h"
+#include "ui/common/QueuedCall.h"
 
-#include <QMetaObject>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -146,16 +146,13 @@ ReplayEngine::ReplayEngine(QObject* parent) : QObject(parent), m_worker(std::mak
             // This object outlives the thread (the destructor joins it first); a queued call to a
             // destroyed object is dropped by Qt.
             if (batch)
-                QMetaObject::invokeMethod(this, [this, batch] { deliver(batch); }, Qt::QueuedConnection);
+                queueCall(this, [this, batch] { deliver(batch); });
             else
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, error, id] {
-                        m_delivered = std::max(m_delivered, id);
-                        if (!error.empty())
-                            emit failed(QString::fromStdString(error));
-                    },
-                    Qt::QueuedConnection);
+                queueCall(this, [this, error, id] {
+                    m_delivered = std::max(m_delivered, id);
+                    if (!error.empty())
+                        emit failed(QString::fromStdString(error));
+                });
         }
     });
 }
