@@ -70,9 +70,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(TARGET firedrill)
-    # The GUI loads its SVG icons through Qt's SVG image-format and icon-engine plugins, which
-    # dpkg-shlibdeps cannot see (they are dlopen()ed); shlibdeps output is appended to this.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
+    # What the GUI loads with dlopen(), which dpkg-shlibdeps cannot see: its SVG icons go through
+    # Qt's SVG image-format and icon-engine plugins (libqt6svg6), and on a desktop it needs the xcb
+    # (X11) platform plugin (qt6-qpa-plugins, only a Recommends of libqt6gui6). The shlibdeps output
+    # is appended to this. .ci/package-install checks both in a bare root.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
 endif()
 
 # Source tarball (cmake --build ... --target package_source).

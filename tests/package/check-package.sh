@@ -124,6 +124,13 @@ if [ -n "$deb" ]; then
         *libc6*) pass "DEB control fields (Depends: $depends)" ;;
         *) fail "DEB Depends '$depends' lacks libc6: dpkg-shlibdeps did not run" ;;
     esac
+    # Loaded with dlopen(), so dpkg-shlibdeps cannot find them: listed by hand in Packaging.cmake.
+    for plugin_package in libqt6svg6 qt6-qpa-plugins; do
+        case ", $depends," in
+            *", $plugin_package,"*|*", $plugin_package ("*) pass "DEB Depends names $plugin_package" ;;
+            *) fail "DEB Depends '$depends' lacks $plugin_package (a plugin the GUI loads)" ;;
+        esac
+    done
     for exe in usr/bin/firedrill usr/bin/firedrill-cli; do
         mode=$(dpkg-deb -c "$deb" | awk -v p="./$exe" '$NF == p { print $1 }')
         if [ -n "$mode" ] && [ "${mode:3:1}" != x ]; then

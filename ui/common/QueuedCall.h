@@ -25,7 +25,9 @@ namespace firedrill::ui {
 /// which therefore cannot see that mutex and would report every captured value as a race. Under
 /// ThreadSanitizer this wrapper tells it the order Qt guarantees: each construction (the last one is
 /// inside Qt's slot object, after everything the worker wrote) releases at the call's own address, and
-/// the call acquires there before it reads anything. Elsewhere it adds nothing.
+/// the call acquires there before it reads anything. The slot object is reference-counted by both
+/// threads and deleted by whichever lets go last, which may be the worker after the call has run: so
+/// the call releases again when it returns, and the destructor acquires. Elsewhere it adds nothing.
 template <typename F>
 class QueuedCall
 {
@@ -39,14 +41,13 @@ public:
     QueuedCall(const QueuedCall&) = delete;
     QueuedCall& operator=(const QueuedCall&) = delete;
     QueuedCall& operator=(QueuedCall&&) = delete;
-    ~QueuedCall() = default;
+    ~QueuedCall() { acquired(); }
 
     void operator()()
     {
-#ifdef FIREDRILL_THREAD_SANITIZER
-        __tsan_acquire(this);
-#endif
+        acquired();
         m_call();
+        released();
     }
 
 private:
@@ -54,6 +55,12 @@ private:
     {
 #ifdef FIREDRILL_THREAD_SANITIZER
         __tsan_release(this);
+#endif
+    }
+    void acquired()
+    {
+#ifdef FIREDRILL_THREAD_SANITIZER
+        __tsan_acquire(this);
 #endif
     }
 
