@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace firedrill::recovery {
 
@@ -83,6 +84,23 @@ Duration Path::total() const
 }
 
 namespace {
+/// addNote() for many notes: it searches the list, which is quadratic with a note per component of a long
+/// chain; this remembers what the list holds.
+class NoteAdder
+{
+public:
+    explicit NoteAdder(std::vector<std::string>& notes) : m_notes(notes), m_seen(notes.begin(), notes.end()) {}
+    void add(const std::string& note)
+    {
+        if (!note.empty() && m_seen.insert(note).second)
+            m_notes.push_back(note);
+    }
+
+private:
+    std::vector<std::string>& m_notes;
+    std::unordered_set<std::string> m_seen;
+};
+
 bool longer(const Path& a, const Path& b)
 {
     if (a.unbounded != b.unbounded)
@@ -108,14 +126,15 @@ Path longest(std::vector<Path> candidates, const std::string& others)
     std::stable_sort(candidates.begin(), candidates.end(), longer);
     Path best = candidates.front();
     std::string rest;
+    NoteAdder noted(best.notes);
     for (std::size_t i = 1; i < candidates.size(); ++i) {
         for (const auto& n : candidates[i].notes)
-            addNote(best.notes, n);
+            noted.add(n);
         if (!candidates[i].empty())
             rest += (rest.empty() ? "" : "; ") + describe(candidates[i]);
     }
     if (!others.empty() && !rest.empty())
-        addNote(best.notes, others + ": " + rest);
+        noted.add(others + ": " + rest);
     return best;
 }
 
@@ -123,14 +142,15 @@ TimeEstimate combineParallel(const std::vector<Path>& paths, const std::vector<s
 {
     TimeEstimate e;
     std::vector<const Path*> used;
+    NoteAdder noted(e.notes);
     for (const auto& p : paths) {
         for (const auto& n : p.notes)
-            addNote(e.notes, n);
+            noted.add(n);
         if (!p.empty())
             used.push_back(&p);
     }
     for (const auto& n : notes)
-        addNote(e.notes, n);
+        noted.add(n);
     for (const Path* p : used) {
         if (p->unbounded) {
             e.unbounded = true;
@@ -156,9 +176,10 @@ void applyLosses(RecoveryEstimate& estimate, const std::vector<Loss>& losses)
     TimeEstimate& rpo = estimate.rpo;
     rpo = TimeEstimate{};
     estimate.rpoExpected = Duration{};
+    NoteAdder noted(rpo.notes);
     for (const auto& l : losses) {
         for (const auto& n : l.notes)
-            addNote(rpo.notes, n);
+            noted.add(n);
         if (l.unbounded)
             rpo.unbounded = true;
     }

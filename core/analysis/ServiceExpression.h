@@ -2,12 +2,16 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace firedrill {
 
 /// A Boolean structure function over components ("the workload is up"): leaves are components,
 /// inner nodes need all, any or at least k of their children.
+///
+/// A chain of routers gives a tree as deep as the chain (tens of thousands of levels), so nothing here
+/// recurses over the tree: copying, destruction and every walk use an explicit stack.
 struct ServiceExpression
 {
     enum class Op { Leaf, True, False, All, Any, AtLeast };
@@ -15,6 +19,17 @@ struct ServiceExpression
     std::size_t leaf = 0;  ///< index of the component (Leaf only)
     int k = 0;             ///< AtLeast only
     std::vector<ServiceExpression> children;
+
+    ServiceExpression() = default;
+    ServiceExpression(Op o, std::size_t leafIndex, int atLeast, std::vector<ServiceExpression> parts)
+        : op(o), leaf(leafIndex), k(atLeast), children(std::move(parts))
+    {
+    }
+    ServiceExpression(const ServiceExpression& other);
+    ServiceExpression(ServiceExpression&& other) noexcept = default;
+    ServiceExpression& operator=(const ServiceExpression& other);
+    ServiceExpression& operator=(ServiceExpression&& other) noexcept = default;
+    ~ServiceExpression();
 
     static ServiceExpression leafOf(std::size_t index) { return {Op::Leaf, index, 0, {}}; }
     static ServiceExpression constant(bool up) { return {up ? Op::True : Op::False, 0, 0, {}}; }

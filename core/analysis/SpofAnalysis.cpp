@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,6 +18,10 @@ namespace {
 constexpr double kUnlimited = std::numeric_limits<double>::infinity();
 
 /// Evaluates capacity over the dependency graph for one loss set, memoised per component.
+///
+/// Depth first with an explicit stack (a chain of routers or hard dependencies is as deep as it is long).
+/// A component's capacity is its own, limited by the sum over its endpoints and by each hard dependency;
+/// a component met again while it is being evaluated counts as unlimited, which cuts cycles.
 class CapacityWalker
 {
 public:
@@ -28,6 +33,55 @@ public:
 
     double capacity(const ComponentId& id)
     {
+        std::optional<double> done = enter(id);
+        while (!done) {
+            Frame& f = m_stack.back();
+            const Component& c = *f.component;
+            if (f.nextEndpoint < c.endpoints.size()) {
+                if (const auto v = enter(c.endpoints[f.nextEndpoint++].target))
+                    f.sum += *v;
+                continue;
+            }
+            if (!f.endpointsDone) {
+                f.endpointsDone = true;
+                if (!c.endpoints.empty())
+                    f.cap = std::min(f.cap, f.sum);
+            }
+            if (f.nextDependency < c.dependsOn.size()) {
+                const Dependency& d = c.dependsOn[f.nextDependency++];
+                if (d.kind == DependencyKind::Hard)
+                    if (const auto v = enter(d.target))
+                        f.cap = std::min(f.cap, *v);
+                continue;
+            }
+            const double cap = f.cap;
+            m_memo[c.id.str()] = cap;
+            m_stack.pop_back();
+            if (m_stack.empty())
+                done = cap;
+            else if (m_stack.back().endpointsDone)
+                m_stack.back().cap = std::min(m_stack.back().cap, cap);
+            else
+                m_stack.back().sum += cap;
+        }
+        return *done;
+    }
+
+private:
+    struct Frame
+    {
+        const Component* component = nullptr;
+        double cap = 0;   ///< own capacity, limited so far
+        double sum = 0;   ///< over the endpoints seen so far
+        std::size_t nextEndpoint = 0;
+        std::size_t nextDependency = 0;
+        bool endpointsDone = false;
+    };
+
+    /// The capacity of `id` when it is known without a walk (unknown, memoised or being evaluated);
+    /// otherwise nullopt and a new frame on the stack.
+    std::optional<double> enter(const ComponentId& id)
+    {
         const auto it = m_byId.find(id.str());
         if (it == m_byId.end())
             return kUnlimited;
@@ -35,18 +89,11 @@ public:
         if (const auto memo = m_memo.find(id.str()); memo != m_memo.end())
             return memo->second;
         m_memo[id.str()] = kUnlimited; // cuts cycles
-        double cap = own(c);
-        if (!c.endpoints.empty()) {
-            double sum = 0;
-            for (const auto& e : c.endpoints)
-                sum += capacity(e.target);
-            cap = std::min(cap, sum);
-        }
-        for (const auto& d : c.dependsOn)
-            if (d.kind == DependencyKind::Hard)
-                cap = std::min(cap, capacity(d.target));
-        m_memo[id.str()] = cap;
-        return cap;
+        Frame f;
+        f.component = &c;
+        f.cap = own(c);
+        m_stack.push_back(f);
+        return std::nullopt;
     }
 
 private:
@@ -64,6 +111,7 @@ private:
     const LossSet& m_lost;
     std::unordered_map<std::string, const Component*> m_byId;
     std::unordered_map<std::string, double> m_memo;
+    std::vector<Frame> m_stack;
 };
 
 std::string rps(double v)
@@ -111,9 +159,13 @@ SpofReport findSinglePointsOfFailure(const Topology& topology, const SpofOptions
     report.domainsChecked = domains.size();
 
     std::vector<double> baseline;
+    std::vector<std::vector<const Component*>> members; // once per workload, not once per domain checked
     baseline.reserve(workloads.size());
-    for (const Workload* w : workloads)
+    members.reserve(workloads.size());
+    for (const Workload* w : workloads) {
         baseline.push_back(servedCapacity(topology, *w, LossSet{}));
+        members.push_back(workloadComponents(topology, *w));
+    }
 
     const auto check = [&](std::vector<FailureDomain> lost) {
         const LossSet set(lost);
@@ -124,7 +176,7 @@ SpofReport findSinglePointsOfFailure(const Topology& topology, const SpofOptions
             if (!impact)
                 continue;
             finding.impacts.push_back(std::move(*impact));
-            for (const Component* c : workloadComponents(topology, *workloads[i]))
+            for (const Component* c : members[i])
                 if (!set.survives(*c) && listed.insert(c->id.str()).second)
                     finding.lost.push_back(c->id);
         }
