@@ -1,6 +1,7 @@
 #include "AnalysisInput.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "OptionChecks.h"
 #include "MonteCarloJson.h"
 
 #include "core/montecarlo/MonteCarloRunner.h"
@@ -63,17 +64,6 @@ void printHuman(const nlohmann::json& j, const Topology& t, double seconds, unsi
         std::printf("\nnote: %s\n", n.get<std::string>().c_str());
 }
 
-bool parseShard(const std::string& spec, std::uint64_t& index, std::uint64_t& count)
-{
-    unsigned long long i = 0, n = 0;
-    char tail = 0;
-    if (std::sscanf(spec.c_str(), "%llu/%llu%c", &i, &n, &tail) != 2 || i < 1 || n < 1 || i > n)
-        return false;
-    index = i - 1;
-    count = n;
-    return true;
-}
-
 } // namespace
 
 int runMonteCarloCommand(const MonteCarloCommandOptions& options)
@@ -86,7 +76,8 @@ int runMonteCarloCommand(const MonteCarloCommandOptions& options)
     o.seed = options.seed;
     o.threads = options.threads;
     if (!options.shard.empty() && !parseShard(options.shard, o.shardIndex, o.shardCount)) {
-        std::cerr << "firedrill-cli: --shard expects i/n with 1 <= i <= n, e.g. 3/8\n";
+        std::cerr << "firedrill-cli: --shard: '" << options.shard << "' is not i/n with whole numbers 1 <= i <= n <= "
+                  << limits::kMaxShards << ", e.g. 3/8\n";
         return ExitCode::UsageError;
     }
     if (!options.json && ::isatty(STDERR_FILENO))

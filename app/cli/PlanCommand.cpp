@@ -59,8 +59,8 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
     if (!recurrence)
         return Error{"usage", "--recurrence: " + recurrence.error().message};
     const auto length = parseDuration(o.length);
-    if (!length || length->ms <= 0)
-        return Error{"usage", "--length: \"" + o.length + "\" is not a positive duration such as 4h or 90m"};
+    if (!length || length->ms <= 0 || *length > Duration::days(31))
+        return Error{"usage", "--length: \"" + o.length + "\" is not a duration from 1ms to 31d such as 4h or 90m"};
     DrillSchedule s;
     s.id = plan.id;
     s.planId = plan.id;

@@ -1,5 +1,6 @@
 // firedrill-cli: validate, convert and inspect Firedrill topologies and workspaces without a GUI.
 #include "Commands.h"
+#include "OptionChecks.h"
 #include "PlanCommand.h"
 #include "SimulateCommand.h"
 
@@ -41,7 +42,7 @@ int main(int argc, char** argv)
     a->add_option("--workload", analyze.workload, "Only this workload");
     a->add_option("--prices", analyze.prices, "Price table YAML (default: the built-in table)");
     a->add_option("--failover-hours", analyze.failoverHours, "Hours of running the secondary at full size to price")
-        ->check(CLI::NonNegativeNumber);
+        ->check(decimalIn(0, limits::kMaxFailoverHours, "hours"));
     a->add_flag("--pairs", analyze.pairs, "Also list pairs of failures that take a workload down");
     a->add_flag("--json", analyze.json, "Machine-readable output on stdout");
 
@@ -57,7 +58,7 @@ int main(int argc, char** argv)
     auto* sm = app.add_subcommand("simulate", "Replay one scenario: availability, measured RTO/RPO, narrated log");
     sm->add_option("file", simulate.file, "YAML topology or workspace")->required();
     sm->add_option("--scenario", simulate.scenario, "Scenario id")->required();
-    sm->add_option("--seed", simulate.seed, "Seed (default: the scenario's, else 0)");
+    sm->add_option("--seed", simulate.seed, "Seed (default: the scenario's, else 0)")->check(wholeIn(0, limits::kMaxSeed));
     sm->add_flag("--json", simulate.json, "Full result as JSON on stdout");
     sm->add_option("--csv", simulate.csvDir, "Write one CSV per time series into DIR");
     sm->add_flag("--worst-case-dns", simulate.worstCaseDns, "Clients cached just before a switch: full TTL");
@@ -65,9 +66,11 @@ int main(int argc, char** argv)
     MonteCarloCommandOptions monte;
     auto* mc = app.add_subcommand("montecarlo", "Many simulated years of random failures: downtime statistics");
     mc->add_option("file", monte.file, "YAML topology or workspace")->required();
-    mc->add_option("--years", monte.years, "Simulated years (default 10000)")->check(CLI::PositiveNumber);
-    mc->add_option("--seed", monte.seed, "Random seed (default 1)");
-    mc->add_option("--threads", monte.threads, "Worker threads (default: all cores)");
+    mc->add_option("--years", monte.years, "Simulated years (default 10000)")
+        ->check(wholeIn(1, limits::kMaxYears));
+    mc->add_option("--seed", monte.seed, "Random seed (default 1)")->check(wholeIn(0, limits::kMaxSeed));
+    mc->add_option("--threads", monte.threads, "Worker threads (default: all cores)")
+        ->check(wholeIn(0, limits::kMaxThreads));
     mc->add_option("--shard", monte.shard, "Run only slice i of n (i/n) of the years, for batch schedulers");
     mc->add_flag("--json", monte.json, "Machine-readable output on stdout (mergeable with `merge`)");
 
@@ -87,7 +90,8 @@ int main(int argc, char** argv)
     pl->add_option("-o,--output", plan.output, "Write to this file (atomically) instead of standard output");
     pl->add_option("--mode", plan.mode, "production or isolated (default: from the disruption)");
     pl->add_flag("--no-replay", plan.noReplay, "Expected times from the estimate instead of a replay of the scenario");
-    pl->add_option("--seed", plan.seed, "Replay seed (default: the scenario's, else 0)");
+    pl->add_option("--seed", plan.seed, "Replay seed (default: the scenario's, else 0)")
+        ->check(wholeIn(0, limits::kMaxSeed));
     pl->add_option("--start", plan.start, "ics: the first drill, UTC (2027-01-05T09:00Z)");
     pl->add_option("--recurrence", plan.recurrence, "ics: once, \"quarterly on the first tuesday\", ...");
     pl->add_option("--length", plan.length, "ics: how long each drill takes (default 4h)");

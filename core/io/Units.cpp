@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 #include <system_error>
@@ -190,31 +191,29 @@ std::string formatNumber(double value)
     return ec == std::errc() ? std::string(buf.data(), ptr) : std::string("0");
 }
 
-std::string formatDuration(Duration d)
+namespace {
+
+constexpr std::array<std::pair<std::uint64_t, std::string_view>, 4> kDurationUnits{{
+    {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
+
+/// The size of a duration without its sign; exact for every int64, INT64_MIN included (no negation overflow).
+std::uint64_t magnitude(Duration d)
 {
-    if (d.ms == 0)
-        return "0s";
-    if (d.ms < 0)
-        return std::string(1, '-').append(formatDuration(Duration{-d.ms}));
-    static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
-        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
-    for (const auto& [scale, unit] : units)
-        if (d.ms % scale == 0)
-            return std::to_string(d.ms / scale) + std::string(unit);
-    return std::to_string(d.ms) + "ms";
+    return d.ms < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(d.ms) : static_cast<std::uint64_t>(d.ms);
 }
 
-std::string formatDurationReadable(Duration d)
+std::string sign(Duration d)
 {
-    if (d.ms < 0)
-        return std::string(1, '-').append(formatDurationReadable(Duration{-d.ms}));
-    if (d.ms < 60'000)
-        return formatNumber(static_cast<double>(d.ms) / 1000.0) + "s";
-    static constexpr std::array<std::pair<std::int64_t, std::string_view>, 4> units{{
-        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}}};
+    return d.ms < 0 ? "-" : "";
+}
+
+std::string readableMagnitude(std::uint64_t ms)
+{
+    if (ms < 60'000)
+        return formatNumber(static_cast<double>(ms) / 1000.0) + "s";
     std::string out;
-    std::int64_t rest = (d.ms + 500) / 1000 * 1000; // whole seconds from a minute up
-    for (const auto& [scale, unit] : units) {
+    std::uint64_t rest = ms / 1000 * 1000 + (ms % 1000 >= 500 ? 1000 : 0); // whole seconds from a minute up
+    for (const auto& [scale, unit] : kDurationUnits) {
         if (rest >= scale) {
             if (!out.empty())
                 out += ' ';
@@ -225,20 +224,38 @@ std::string formatDurationReadable(Duration d)
     return out;
 }
 
+} // namespace
+
+std::string formatDuration(Duration d)
+{
+    if (d.ms == 0)
+        return "0s";
+    const std::uint64_t ms = magnitude(d);
+    for (const auto& [scale, unit] : kDurationUnits)
+        if (ms % scale == 0)
+            return sign(d) + std::to_string(ms / scale) + std::string(unit);
+    return sign(d) + std::to_string(ms) + "ms";
+}
+
+std::string formatDurationReadable(Duration d)
+{
+    return sign(d) + readableMagnitude(magnitude(d));
+}
+
 std::string formatDurationApprox(Duration d)
 {
-    if (d.ms < 0)
-        return std::string(1, '-').append(formatDurationApprox(Duration{-d.ms}));
-    static constexpr std::array<std::int64_t, 4> scales{86'400'000, 3'600'000, 60'000, 1000};
+    const std::uint64_t ms = magnitude(d);
+    static constexpr std::array<std::uint64_t, 4> scales{86'400'000, 3'600'000, 60'000, 1000};
     for (std::size_t i = 0; i + 1 < scales.size(); ++i) { // days, hours, minutes
-        if (d.ms < scales[i])
+        if (ms < scales[i])
             continue;
-        const std::int64_t step = scales[i + 1];
-        const Duration rounded{(d.ms + step / 2) / step * step};
-        const std::string text = formatDurationReadable(rounded);
-        return rounded == Duration{(d.ms + 500) / 1000 * 1000} ? text : "≈" + text;
+        const std::uint64_t step = scales[i + 1];
+        const std::uint64_t rounded = ms / step * step + (ms % step >= step / 2 ? step : 0);
+        const std::uint64_t wholeSeconds = ms / 1000 * 1000 + (ms % 1000 >= 500 ? 1000 : 0);
+        const std::string text = readableMagnitude(rounded);
+        return sign(d) + (rounded == wholeSeconds ? text : "≈" + text);
     }
-    return formatDurationReadable(d);
+    return sign(d) + readableMagnitude(ms);
 }
 
 std::string formatPercent(Percent p)

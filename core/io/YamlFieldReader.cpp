@@ -3,6 +3,7 @@
 #include "Units.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace firedrill {
 
@@ -35,6 +36,20 @@ std::optional<T> viaParser(ReadContext& ctx, const YamlNode& n, const std::strin
     }
     return std::move(*r);
 }
+
+/// Plain numbers, sizes and rates beyond this are refused: sums and products of them (costs, capacity x
+/// instances, restore times) would overflow to infinity or beyond the int64 milliseconds of durations.
+constexpr double kMaxMagnitude = 1e15;
+
+template <class T>
+std::optional<T> bounded(ReadContext& ctx, const YamlNode& n, const std::string& what, std::optional<T> v, double magnitude)
+{
+    if (v && !(std::fabs(magnitude) <= kMaxMagnitude)) {
+        ctx.error(n, "out-of-range", what + ": '" + n.text + "' is too large; at most 1e15 in size");
+        return std::nullopt;
+    }
+    return v;
+}
 } // namespace
 
 std::optional<std::string> text(ReadContext& ctx, const YamlNode& n, const std::string& what)
@@ -54,7 +69,8 @@ std::optional<int> integer(ReadContext& ctx, const YamlNode& n, const std::strin
 
 std::optional<double> number(ReadContext& ctx, const YamlNode& n, const std::string& what)
 {
-    return viaParser<double>(ctx, n, what, parseNumber);
+    const auto v = viaParser<double>(ctx, n, what, parseNumber);
+    return bounded(ctx, n, what, v, v.value_or(0));
 }
 
 std::optional<bool> boolean(ReadContext& ctx, const YamlNode& n, const std::string& what)
@@ -82,17 +98,20 @@ std::optional<Percent> percent(ReadContext& ctx, const YamlNode& n, const std::s
 
 std::optional<DataSize> dataSize(ReadContext& ctx, const YamlNode& n, const std::string& what)
 {
-    return viaParser<DataSize>(ctx, n, what, parseDataSize);
+    const auto v = viaParser<DataSize>(ctx, n, what, parseDataSize);
+    return bounded(ctx, n, what, v, v ? v->gigabytes : 0);
 }
 
 std::optional<double> rate(ReadContext& ctx, const YamlNode& n, const std::string& what)
 {
-    return viaParser<double>(ctx, n, what, parseRate);
+    const auto v = viaParser<double>(ctx, n, what, parseRate);
+    return bounded(ctx, n, what, v, v.value_or(0));
 }
 
 std::optional<DataRate> dataRate(ReadContext& ctx, const YamlNode& n, const std::string& what)
 {
-    return viaParser<DataRate>(ctx, n, what, parseDataRate);
+    const auto v = viaParser<DataRate>(ctx, n, what, parseDataRate);
+    return bounded(ctx, n, what, v, v ? v->gigabytesPerHour : 0);
 }
 
 std::optional<CardPosition> position(ReadContext& ctx, const YamlNode& n, const std::string& what)

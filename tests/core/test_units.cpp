@@ -3,6 +3,10 @@
 
 #include <QtTest>
 
+#include <cstdint>
+#include <limits>
+#include <string>
+
 using namespace firedrill;
 
 class TestUnits : public QObject
@@ -148,6 +152,46 @@ private slots:
             QCOMPARE(parseRate(formatRate(v)).value(), v);
             QCOMPARE(parseDataSize(formatDataSize(DataSize{v}))->gigabytes, v);
         }
+    }
+
+    void durationFormattersHandleEveryInt64()
+    {
+        // INT64_MIN has no positive counterpart: negating it used to overflow and recurse without end.
+        constexpr std::int64_t lowest = std::numeric_limits<std::int64_t>::min();
+        constexpr std::int64_t highest = std::numeric_limits<std::int64_t>::max();
+        QCOMPARE(formatDuration(Duration{lowest}), std::string("-9223372036854775808ms"));
+        QCOMPARE(formatDuration(Duration{highest}), std::string("9223372036854775807ms"));
+        QCOMPARE(formatDurationReadable(Duration{lowest}), std::string("-106751991167d 7h 12m 56s"));
+        QCOMPARE(formatDurationReadable(Duration{highest}), std::string("106751991167d 7h 12m 56s"));
+        QCOMPARE(formatDurationApprox(Duration{lowest}), std::string("-≈106751991167d 7h"));
+        QCOMPARE(formatDurationApprox(Duration{highest}), std::string("≈106751991167d 7h"));
+        QCOMPARE(formatDurationReadable(Duration{-90'000}), std::string("-1m 30s"));
+        QCOMPARE(formatDurationApprox(Duration{-(6 * 3'600'000 + 2 * 60'000 + 40'000)}), std::string("-≈6h 3m"));
+        QCOMPARE(formatDuration(Duration{-5400'000}), std::string("-90m"));
+        for (std::int64_t v : {lowest, lowest + 1, std::int64_t{-1}, std::int64_t{0}, std::int64_t{499}, highest - 499, highest}) {
+            QVERIFY(!formatDuration(Duration{v}).empty());
+            QVERIFY(!formatDurationReadable(Duration{v}).empty());
+            QVERIFY(!formatDurationApprox(Duration{v}).empty());
+        }
+    }
+
+    void nonFiniteAndOverflowingTextIsRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char* t : {".nan", ".NaN", "nan", ".inf", "-.inf", "inf", "1e400", "-1e400"})
+            QTest::newRow(t) << QString::fromLatin1(t);
+    }
+
+    void nonFiniteAndOverflowingTextIsRefused()
+    {
+        QFETCH(QString, text);
+        const std::string t = text.toStdString();
+        QVERIFY(!parseNumber(t).ok());
+        QVERIFY(!parseDuration(t + "s").ok());
+        QVERIFY(!parsePercent(t + "%").ok());
+        QVERIFY(!parseDataSize(t + "GB").ok());
+        QVERIFY(!parseRate(t + "/s").ok());
+        QVERIFY(!parseDataRate(t + "GB/h").ok());
     }
 };
 

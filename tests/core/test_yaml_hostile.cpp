@@ -30,6 +30,49 @@ class TestYamlHostile : public QObject
 {
     Q_OBJECT
 private slots:
+    void nonFiniteAndOverflowingNumbersAreErrorsAtTheirPlace_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        const auto row = [](const char* field, const char* value, const char* message) {
+            QTest::addRow("%s %s", field, value) << QString::fromLatin1(field) << QString::fromLatin1(value)
+                                                  << QString::fromLatin1(message);
+        };
+        for (const char* v : {".nan", ".inf", "-.inf", ".NaN", ".Inf", "1e400"})
+            for (const char* f : {"cost", "capacity_rps"})
+                row(f, v, "is not a number");
+        row("cost", "1e308", "is too large");
+        row("capacity_rps", "1e16", "is too large");
+        row("instances", "99999999999", "is not a whole number");
+        row("instances", ".inf", "is not a whole number");
+        row("sla", ".nan%", "is not a percentage");
+        row("mtbf", ".inf", "is not a duration");
+        row("mtbf", "1e300d", "is not a duration");
+        row("mtbf", "9.3e15ms", "is not a duration");
+        row("size", "1e300GB", "is too large");
+        row("size", ".infGB", "is not a size");
+        row("write_rate", "1e300/s", "is too large");
+    }
+
+    void nonFiniteAndOverflowingNumbersAreErrorsAtTheirPlace()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        const std::string prefix = "firedrill: 1\nname: N\nregions:\n  - {id: weu, zones: 0}\ncomponents:\n"
+                                   "  - {id: web, kind: app-service, region: weu, " + field.toStdString() + ": ";
+        const auto r = readHostile(prefix + value.toStdString() + "}\n");
+        QVERIFY(!r.ok());
+        const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) {
+            return d.severity == Severity::Error && d.message.find(message.toStdString()) != std::string::npos;
+        });
+        QVERIFY2(it != r.diagnostics.end(), qPrintable(QString::fromStdString(r.diagnostics.front().message)));
+        QCOMPARE(it->where.file, std::string("hostile.yaml"));
+        QCOMPARE(it->where.line, 6);
+        QCOMPARE(it->where.column, int(prefix.size() - prefix.rfind('\n')));
+    }
+
     void hostile_data()
     {
         QTest::addColumn<QByteArray>("text");
