@@ -2,51 +2,18 @@
 #include "Commands.h"
 #include "InputDocument.h"
 
+#include "OutputFile.h"
+
 #include "core/io/TopologyFile.h"
+#include "core/store/TempFile.h"
 #include "core/store/Workspace.h"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <system_error>
-#include <unistd.h>
 
 namespace firedrill::cli {
 
 namespace {
-
-/// Writes text to a temporary file beside `target`, flushes it to disk and renames it into place.
-bool writeFileAtomically(const std::filesystem::path& target, const std::string& text, std::string& error)
-{
-    const std::filesystem::path tmp = target.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            error = "cannot create " + tmp.string();
-            return false;
-        }
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.flush();
-        if (!out) {
-            error = "cannot write " + tmp.string() + " (disk full?)";
-            out.close();
-            std::filesystem::remove(tmp);
-            return false;
-        }
-    }
-    if (FILE* f = std::fopen(tmp.c_str(), "rb")) {
-        ::fsync(::fileno(f));
-        std::fclose(f);
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, target, ec);
-    if (ec) {
-        error = "cannot replace " + target.string() + ": " + ec.message();
-        std::filesystem::remove(tmp);
-        return false;
-    }
-    return true;
-}
 
 int fail(const ConvertOptions& options, const std::string& message, int code)
 {
@@ -65,8 +32,15 @@ int runConvert(const ConvertOptions& options)
         return fail(options, "cannot tell the output format of '" + options.output +
                                  "': use a .firedrill, .yaml or .yml extension",
                     ExitCode::UsageError);
-    if (std::filesystem::exists(options.output) && !options.force)
+    const auto target = inspectOutputTarget(options.output);
+    if (!target)
+        return fail(options, target.error().message, ExitCode::UsageError);
+    if (*target == OutputTarget::RegularFile && !options.force)
         return fail(options, "'" + options.output + "' already exists; use --force to replace it",
+                    ExitCode::UsageError);
+    if (*target == OutputTarget::Stream && *outFormat != FileFormat::Yaml)
+        return fail(options, "refusing to write to " + options.output +
+                                 ": a workspace is a database file, it cannot be written into a FIFO or device",
                     ExitCode::UsageError);
 
     InputDocument doc = loadInput(options.input);
@@ -79,10 +53,10 @@ int runConvert(const ConvertOptions& options)
     }
     printDiagnostics(std::cerr, doc.diagnostics); // warnings
 
-    std::string error;
     if (*outFormat == FileFormat::Yaml) {
-        if (!writeFileAtomically(options.output, writeTopologyYaml(*doc.topology), error))
-            return fail(options, error, ExitCode::InvalidInput);
+        if (auto written = writeOutputFile(options.output, writeTopologyYaml(*doc.topology)); !written)
+            return fail(options, written.error().message,
+                        written.error().code == "refused" ? ExitCode::UsageError : ExitCode::InvalidInput);
     } else {
         // Workspace::create builds the file beside the target and renames it into place.
         const std::string note = options.note.empty()
@@ -92,6 +66,7 @@ int runConvert(const ConvertOptions& options)
         if (options.force && std::filesystem::exists(options.output, ec) &&
             std::filesystem::equivalent(options.input, options.output, ec))
             return fail(options, "input and output are the same file", ExitCode::UsageError);
+        TempFile::removeAbandoned(options.output);
         auto ws = Workspace::create(options.output, *doc.topology, note);
         if (!ws)
             return fail(options, ws.error().message, ExitCode::InvalidInput);

@@ -7,6 +7,7 @@
 #include "core/montecarlo/MonteCarloRunner.h"
 
 #include <chrono>
+#include <cstdarg>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -22,46 +23,62 @@ std::string text(const nlohmann::json& d)
     return d.at("text").get<std::string>();
 }
 
+/// printf to std::cout, so the text goes through the terminal filter (TerminalSafeBuf) like all output.
+__attribute__((format(printf, 1, 2))) void print(const char* format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    va_list measure;
+    va_copy(measure, args);
+    const int size = std::vsnprintf(nullptr, 0, format, measure);
+    va_end(measure);
+    std::string out(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+    if (size > 0)
+        std::vsnprintf(out.data(), out.size() + 1, format, args);
+    va_end(args);
+    std::cout << out;
+}
+
 void printHuman(const nlohmann::json& j, const Topology& t, double seconds, unsigned threads)
 {
-    std::printf("Monte Carlo: %llu simulated years of %s (seed %llu", static_cast<unsigned long long>(j["years"].get<std::uint64_t>()),
+    print("Monte Carlo: %llu simulated years of %s (seed %llu", static_cast<unsigned long long>(j["years"].get<std::uint64_t>()),
                 t.name.c_str(), static_cast<unsigned long long>(j["seed"].get<std::uint64_t>()));
     if (j["years"].get<std::uint64_t>() != j["total_years"].get<std::uint64_t>())
-        std::printf(", years %llu-%llu of %llu", static_cast<unsigned long long>(j["first_year"].get<std::uint64_t>() + 1),
+        print(", years %llu-%llu of %llu", static_cast<unsigned long long>(j["first_year"].get<std::uint64_t>() + 1),
                     static_cast<unsigned long long>(j["first_year"].get<std::uint64_t>() + j["years"].get<std::uint64_t>()),
                     static_cast<unsigned long long>(j["total_years"].get<std::uint64_t>()));
     if (seconds >= 0)
-        std::printf(", %u thread%s, %.2f s, %.1f M events", threads, threads == 1 ? "" : "s", seconds,
+        print(", %u thread%s, %.2f s, %.1f M events", threads, threads == 1 ? "" : "s", seconds,
                     static_cast<double>(j["events"].get<std::uint64_t>()) / 1e6);
-    std::printf(")\n");
+    print(")\n");
     for (const auto& w : j["workloads"]) {
         const Workload* wl = t.findWorkload(WorkloadId{w["workload"].get<std::string>()});
-        std::printf("\nWorkload %s%s\n", w["workload"].get<std::string>().c_str(),
+        print("\nWorkload %s%s\n", w["workload"].get<std::string>().c_str(),
                     wl && !wl->name.empty() ? (" — " + wl->name).c_str() : "");
-        std::printf("  availability     %.5f%%", w["availability"].get<double>() * 100);
+        print("  availability     %.5f%%", w["availability"].get<double>() * 100);
         if (!w["nines"].is_null())
-            std::printf(" (%.2f nines)", w["nines"].get<double>());
-        std::printf("\n  mean downtime    %s a year (standard error %s)\n", text(w["mean_downtime"]).c_str(),
+            print(" (%.2f nines)", w["nines"].get<double>());
+        print("\n  mean downtime    %s a year (standard error %s)\n", text(w["mean_downtime"]).c_str(),
                     text(w["standard_error"]).c_str());
         const double share = j["years"].get<std::uint64_t>()
                                  ? 100.0 * static_cast<double>(w["years_with_downtime"].get<std::uint64_t>()) /
                                        static_cast<double>(j["years"].get<std::uint64_t>())
                                  : 0.0;
-        std::printf("  annual downtime  P50 %s · P95 %s · P99 %s · %.1f%% of years have some\n", text(w["p50_downtime"]).c_str(),
+        print("  annual downtime  P50 %s · P95 %s · P99 %s · %.1f%% of years have some\n", text(w["p50_downtime"]).c_str(),
                     text(w["p95_downtime"]).c_str(), text(w["p99_downtime"]).c_str(), share);
         for (const auto& b : w["policy_breaches"])
-            std::printf("  policy %-9s RTO %s breached in %.2f%% of years\n", b["disruption"].get<std::string>().c_str(),
+            print("  policy %-9s RTO %s breached in %.2f%% of years\n", b["disruption"].get<std::string>().c_str(),
                         text(b["rto_target"]).c_str(), b["probability"].get<double>() * 100);
         int shown = 0;
         for (const auto& c : w["contributions"]) {
             if (shown++ == 5)
                 break;
-            std::printf("  %s %-28s %5.1f%% (%s a year)\n", shown == 1 ? "caused by" : "         ", c["cause"].get<std::string>().c_str(),
+            print("  %s %-28s %5.1f%% (%s a year)\n", shown == 1 ? "caused by" : "         ", c["cause"].get<std::string>().c_str(),
                         c["share"].get<double>() * 100, text(c["mean_per_year"]).c_str());
         }
     }
     for (const auto& n : j["notes"])
-        std::printf("\nnote: %s\n", n.get<std::string>().c_str());
+        print("\nnote: %s\n", n.get<std::string>().c_str());
 }
 
 } // namespace

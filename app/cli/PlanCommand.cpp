@@ -4,6 +4,7 @@
 #include "DesktopRenderer.h"
 #include "Commands.h"
 #include "InputDocument.h"
+#include "OutputFile.h"
 #include "core/drill/DrillPlanGenerator.h"
 #include "core/drill/ICalendarWriter.h"
 #include "core/drill/PlanHtml.h"
@@ -12,12 +13,13 @@
 #include "core/drill/UtcTime.h"
 #include "core/io/Units.h"
 #include "core/sim/ScenarioPlayer.h"
-#include "core/store/TempFile.h"
 
 #include <chrono>
 #include <filesystem>
 #include <unistd.h>
-#include <fstream>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace firedrill::cli {
@@ -28,22 +30,6 @@ int fail(const std::string& message, int code)
 {
     std::cerr << "firedrill-cli: " << message << '\n';
     return code;
-}
-
-/// Writes `text` to a temporary file beside `target`, then renames it into place.
-Result<void> writeAtomically(const std::filesystem::path& target, const std::string& text)
-{
-    auto temp = TempFile::createNextTo(target);
-    if (!temp)
-        return temp.error();
-    {
-        std::ofstream out(temp->path(), std::ios::binary | std::ios::trunc);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.flush();
-        if (!out)
-            return Error{"write-failed", "cannot write " + temp->path().string() + " (disk full?)"};
-    }
-    return temp->renameTo(target);
 }
 
 /// The calendar entry of a plan: the drill's objective and where its runbook is.
@@ -80,14 +66,19 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
 /// Hands the plan to the desktop application, which prints it (with the topology's diagram) to o.output.
 int writePdf(const DrillPlan& plan, const std::filesystem::path& renderer, const PlanOptions& o)
 {
+    // An exclusive, unpredictable name in the temporary folder (mkstemps: O_EXCL, no symbolic link followed).
     std::error_code ec;
-    const std::filesystem::path yaml =
-        std::filesystem::temp_directory_path(ec) / ("firedrill-plan-" + std::to_string(::getpid()) + ".yaml");
-    {
-        std::ofstream out(yaml, std::ios::binary | std::ios::trunc);
-        out << planToYaml(plan);
-        if (!out)
-            return fail(yaml.string() + ": cannot write the plan for printing", ExitCode::InvalidInput);
+    std::string name = (std::filesystem::temp_directory_path(ec) / "firedrill-plan-XXXXXX.yaml").string();
+    const int fd = ::mkstemps(name.data(), 5);
+    if (fd < 0)
+        return fail(std::string("cannot create a temporary file for printing: ") + std::strerror(errno),
+                    ExitCode::InvalidInput);
+    ::close(fd);
+    const std::filesystem::path yaml = name;
+    if (auto written = writeOutputFile(yaml, planToYaml(plan)); !written) {
+        std::filesystem::remove(yaml, ec);
+        return fail(yaml.string() + ": cannot write the plan for printing: " + written.error().message,
+                    ExitCode::InvalidInput);
     }
     const auto printed = DesktopRenderer::run(renderer, {"--plan-pdf", yaml.string(), "--output", o.output, o.file});
     std::filesystem::remove(yaml, ec);
@@ -161,8 +152,9 @@ int runPlan(const PlanOptions& o)
         std::cout << text;
         return ExitCode::Ok;
     }
-    if (auto written = writeAtomically(o.output, text); !written)
-        return fail(o.output + ": " + written.error().message, ExitCode::InvalidInput);
+    if (auto written = writeOutputFile(o.output, text); !written)
+        return fail(written.error().message,
+                    written.error().code == "refused" ? ExitCode::UsageError : ExitCode::InvalidInput);
     std::cout << "plan " << plan->id << ": " << plan->steps.size() << " steps, the last done "
               << formatDurationReadable(plan->steps.back().expectedElapsed)
               << " after the fault (times from the "

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "Commands.h"
 #include "InputDocument.h"
+#include "OutputFile.h"
 
 #include "core/io/Units.h"
 #include "core/sim/ReplayCsv.h"
@@ -14,7 +15,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace firedrill::cli {
@@ -93,19 +93,17 @@ nlohmann::json toJson(const sim::ReplayResult& r, const std::vector<sim::Workloa
     return j;
 }
 
-bool writeCsv(const std::filesystem::path& dir, const sim::ReplayResult& r)
+/// Writes one CSV per series into `dir`, each through writeOutputFile (atomic, never a partial file).
+Result<void> writeCsv(const std::filesystem::path& dir, const sim::ReplayResult& r)
 {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
-        return false;
-    for (const auto& file : sim::replayCsvFiles(r)) {
-        std::ofstream out(dir / file.name);
-        out << file.text;
-        if (!out)
-            return false;
-    }
-    return true;
+        return Error{"io", "cannot create the folder " + dir.string() + " (" + ec.message() + ")"};
+    for (const auto& file : sim::replayCsvFiles(r))
+        if (auto written = writeOutputFile(dir / file.name, file.text); !written)
+            return written.error();
+    return {};
 }
 
 std::string policySuffix(const sim::TargetVerdict& v)
@@ -180,9 +178,11 @@ int runSimulate(const SimulateOptions& o)
         std::cerr << result.error().message << '\n';
         return ExitCode::InvalidInput;
     }
-    if (!o.csvDir.empty() && !writeCsv(o.csvDir, *result)) {
-        std::cerr << "cannot write CSV files to " << o.csvDir << '\n';
-        return ExitCode::InvalidInput;
+    if (!o.csvDir.empty()) {
+        if (auto written = writeCsv(o.csvDir, *result); !written) {
+            std::cerr << "firedrill-cli: --csv: " << written.error().message << '\n';
+            return written.error().code == "refused" ? ExitCode::UsageError : ExitCode::InvalidInput;
+        }
     }
     const auto verdicts = sim::judgeReplay(t, *s, *result);
     if (!verdicts) {

@@ -3,10 +3,13 @@
 #include "OptionChecks.h"
 #include "PlanCommand.h"
 #include "SimulateCommand.h"
+#include "TerminalSafeBuf.h"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
+#include <unistd.h>
 
 using namespace firedrill::cli;
 
@@ -108,6 +111,18 @@ int main(int argc, char** argv)
         app.exit(e);
         return ExitCode::UsageError;
     }
+
+    // Human-readable output shows control characters from the input as escapes (TerminalSafeBuf); JSON
+    // (already escaped by the JSON writer) and a plan document sent to a pipe or file pass unchanged.
+    const bool json = (v->parsed() && validate.json) || (c->parsed() && convert.json) || (i->parsed() && info.json) ||
+                      (a->parsed() && analyze.json) || (m->parsed() && compare.json) ||
+                      (sm->parsed() && simulate.json) || (mc->parsed() && monte.json) ||
+                      (mg->parsed() && mergeOptions.json);
+    const bool documentToPipe = pl->parsed() && plan.output.empty() && ::isatty(STDOUT_FILENO) == 0;
+    std::optional<TerminalSafeBuf> safeOut;
+    if (!json && !documentToPipe)
+        safeOut.emplace(std::cout);
+    const TerminalSafeBuf safeErr(std::cerr);
 
     try {
         if (v->parsed())

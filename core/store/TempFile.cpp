@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <random>
+#include <signal.h>
 #include <string>
 #include <system_error>
 #include <unistd.h>
@@ -22,6 +24,20 @@ std::string randomSuffix()
     for (int i = 0; i < 8; ++i)
         out += kChars[pick(device)];
     return out;
+}
+
+/// The pid in `name` if it is `<prefix><digits>` followed by the end or '-'.
+std::optional<pid_t> writerPid(const std::string& name, const std::string& prefix)
+{
+    if (name.rfind(prefix, 0) != 0)
+        return std::nullopt;
+    std::size_t i = prefix.size();
+    long long pid = 0;
+    while (i < name.size() && name[i] >= '0' && name[i] <= '9' && pid < 100'000'000)
+        pid = pid * 10 + (name[i++] - '0');
+    if (i == prefix.size() || pid <= 0 || pid >= 100'000'000 || (i < name.size() && name[i] != '-'))
+        return std::nullopt;
+    return static_cast<pid_t>(pid);
 }
 
 /// Makes a rename durable: the folder entry itself must reach the disk.
@@ -63,6 +79,24 @@ int TempFile::removeStale(const std::filesystem::path& target)
     for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec)) {
         const std::string name = entry.path().filename().string();
         if (name.rfind(prefix, 0) == 0 && entry.is_regular_file(ec) && ::unlink(entry.path().c_str()) == 0)
+            ++removed;
+    }
+    return removed;
+}
+
+int TempFile::removeAbandoned(const std::filesystem::path& target)
+{
+    const std::string prefix = target.filename().string() + ".tmp-";
+    int removed = 0;
+    std::error_code ec;
+    const std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const auto pid = writerPid(entry.path().filename().string(), prefix);
+        if (!pid || !entry.is_regular_file(ec) || entry.is_symlink(ec))
+            continue;
+        if (::kill(*pid, 0) == 0 || errno != ESRCH)
+            continue; // alive, or not ours to ask about: keep it
+        if (::unlink(entry.path().c_str()) == 0)
             ++removed;
     }
     return removed;

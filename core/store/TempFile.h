@@ -16,6 +16,10 @@ public:
     /// Removes the temporary files (and their journals) a killed writer left next to `target`; returns how
     /// many. Only for a caller holding `target`'s lock: every writer of such files holds it while it writes.
     static int removeStale(const std::filesystem::path& target);
+    /// Removes the temporary files (and journals) next to `target` whose writer is gone: regular files
+    /// named `<target>.tmp-<pid>...` whose process no longer exists on this host. Safe without a lock (a
+    /// live writer's pid is alive); returns how many were removed.
+    static int removeAbandoned(const std::filesystem::path& target);
 
     TempFile(TempFile&& other) noexcept;
     TempFile& operator=(TempFile&& other) noexcept;

@@ -2,6 +2,7 @@
 
 #include "StoreTestSupport.h"
 #include "core/store/FileLock.h"
+#include "core/store/TempFile.h"
 #include "core/store/Transaction.h"
 #include "core/store/WorkspaceFile.h"
 #include "core/store/WorkspaceProbe.h"
@@ -13,6 +14,9 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace firedrill;
 using namespace storetest;
@@ -406,6 +410,32 @@ private slots:
         QVERIFY(writeFile(foreign, {}));
         QVERIFY(execOn(foreign, "CREATE TABLE t (x)"));
         QVERIFY(!hasWorkspaceHeader(foreign));
+    }
+
+    void removeAbandonedTakesOnlyRegularFilesOfDeadWriters()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path target = dir.filePath(QStringLiteral("w.firedrill")).toStdString();
+        const pid_t child = ::fork();
+        if (child == 0)
+            ::_exit(0);
+        int status = 0;
+        ::waitpid(child, &status, 0); // `child` is now a pid no process has
+        const std::string base = target.string() + ".tmp-";
+        const std::string dead = base + std::to_string(child);
+        const std::string alive = base + std::to_string(::getpid()) + "-live";
+        const std::string other = target.string() + ".tmp-x" + std::to_string(child);
+        for (const std::string& path : {dead + "-abc", dead + "-abc-journal", dead, alive, other})
+            QVERIFY(writeFile(std::filesystem::path(path), "x"));
+        QVERIFY(QFile::link(QString::fromStdString(alive), QString::fromStdString(dead + "-link")));
+
+        QCOMPARE(TempFile::removeAbandoned(target), 3);
+        QVERIFY(!std::filesystem::exists(dead + "-abc"));
+        QVERIFY(!std::filesystem::exists(dead + "-abc-journal"));
+        QVERIFY(!std::filesystem::exists(dead));
+        QVERIFY(std::filesystem::exists(alive));
+        QVERIFY(std::filesystem::exists(other));
+        QVERIFY(std::filesystem::is_symlink(dead + "-link"));
     }
 };
 
