@@ -96,6 +96,13 @@ int runPlan(const PlanOptions& o)
     if (o.format == "pdf") {
         if (o.output.empty())
             return fail("--format pdf needs -o FILE.pdf", ExitCode::UsageError);
+        // The desktop application writes the PDF itself: only to a new or regular file, checked here.
+        const auto target = inspectOutputTarget(o.output);
+        if (!target)
+            return fail(target.error().message, ExitCode::UsageError);
+        if (*target == OutputTarget::Stream)
+            return fail("refusing to write to " + o.output + ": a PDF is written as a regular file, not into a FIFO or device",
+                        ExitCode::UsageError);
         renderer = DesktopRenderer::locate();
         if (!renderer)
             return fail("--format pdf is printed by the desktop application firedrill, which is not installed "

@@ -99,6 +99,8 @@ int main(int argc, char** argv)
     pl->add_option("--recurrence", plan.recurrence, "ics: once, \"quarterly on the first tuesday\", ...");
     pl->add_option("--length", plan.length, "ics: how long each drill takes (default 4h)");
 
+    // Error messages quote arguments (file names from a glob can hold anything): filtered from the start.
+    const TerminalSafeBuf safeErr(std::cerr);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -122,7 +124,6 @@ int main(int argc, char** argv)
     std::optional<TerminalSafeBuf> safeOut;
     if (!json && !documentToPipe)
         safeOut.emplace(std::cout);
-    const TerminalSafeBuf safeErr(std::cerr);
 
     try {
         if (v->parsed())

@@ -127,6 +127,13 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(typeOf(target), mode_t(S_IFDIR));
         QCOMPARE(typeOf(yamlDir), mode_t(S_IFDIR));
+
+        // The desktop application writes a PDF as a regular file: a device as its target is refused first.
+        r = cli({QStringLiteral("plan"), sample("two-region.yaml"), QStringLiteral("--workload"), QStringLiteral("sites"),
+                 QStringLiteral("--scenario"), QStringLiteral("weu-down"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                 QStringLiteral("-o"), QStringLiteral("/dev/null")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("refusing")), qPrintable(r.err));
     }
 
     void aFullDeviceFailsAndStaysADevice()
@@ -221,6 +228,14 @@ private slots:
             QVERIFY2(terminalClean(r.out), qPrintable(args.join(u' ')));
             QVERIFY2(terminalClean(r.err), qPrintable(args.join(u' ')));
         }
+        // File names and arguments quoted by error messages, usage errors included.
+        r = cli({QStringLiteral("validate"), dir.filePath(QStringLiteral("no\x1b[2Jsuch.yaml"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(terminalClean(r.out + r.err) && r.err.contains(QStringLiteral("no\\x1b[2Jsuch")), qPrintable(r.err));
+        r = cli({QStringLiteral("info"), file, QStringLiteral("extra\x1b]0;pwned\x07")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(terminalClean(r.out + r.err), qPrintable(r.err));
+
         r = cli({QStringLiteral("validate"), file});
         QVERIFY2(r.err.contains(QStringLiteral("bad\\x1b[2Jkey")), qPrintable(r.err));
         r = cli({QStringLiteral("info"), file});
