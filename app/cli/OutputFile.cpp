@@ -1,5 +1,7 @@
 #include "OutputFile.h"
 
+#include "TerminalSafeBuf.h"
+
 #include "core/store/TempFile.h"
 
 #include <cerrno>
@@ -43,7 +45,8 @@ Result<void> writeIntoStream(const std::filesystem::path& target, std::string_vi
     const int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return ioError("cannot open " + target.string(), errno);
-    const int written = writeAll(fd, text);
+    // A terminal (-o /dev/tty) gets the same escaped text as the human-readable output.
+    const int written = ::isatty(fd) == 1 ? writeAll(fd, terminalSafe(text)) : writeAll(fd, text);
     const int closed = ::close(fd) == 0 ? 0 : errno;
     if (written != 0 || closed != 0)
         return ioError("cannot write into " + target.string(), written != 0 ? written : closed);

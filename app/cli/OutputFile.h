@@ -22,7 +22,7 @@ Result<OutputTarget> inspectOutputTarget(const std::filesystem::path& target);
 /// new file built under an exclusive temporary name beside it (O_EXCL, O_NOFOLLOW: a planted symbolic
 /// link is never followed), synced and renamed into place; on any failure the temporary file is removed
 /// and the target is unchanged. Temporary files of this target left by killed runs are removed first.
-/// A FIFO or character device is written into directly; a failed write (ENOSPC on /dev/full) is an
+/// A FIFO or character device is written into directly (a terminal through terminalSafe()); a failed write (ENOSPC on /dev/full) is an
 /// error. Refused targets give an error of code "refused", failed writes one of code "io".
 Result<void> writeOutputFile(const std::filesystem::path& target, std::string_view text);
 

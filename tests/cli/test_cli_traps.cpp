@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -242,6 +243,29 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("evil \\x1b]0;pwned\\x07 \\u009b31m")), qPrintable(r.out));
         r = cli({QStringLiteral("info"), ws});
         QVERIFY2(r.out.contains(QStringLiteral("note \\x1b]0;pwned\\x07")), qPrintable(r.out));
+
+        // A plan written into a terminal device (-o /dev/tty) is escaped too.
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master >= 0 && ::grantpt(master) == 0 && ::unlockpt(master) == 0 && ::ptsname(master)) {
+            ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+            QProcess p;
+            p.start(QStringLiteral(FIREDRILL_CLI_PATH),
+                    {QStringLiteral("plan"), file, QStringLiteral("--workload"), QStringLiteral("sites"),
+                     QStringLiteral("--scenario"), QStringLiteral("weu-down"), QStringLiteral("-o"),
+                     QString::fromLocal8Bit(::ptsname(master))});
+            QByteArray seen;
+            char buf[4096];
+            for (int i = 0; i < 600 && !p.waitForFinished(50); ++i)
+                for (ssize_t n; (n = ::read(master, buf, sizeof buf)) > 0;)
+                    seen.append(buf, static_cast<qsizetype>(n));
+            for (ssize_t n; (n = ::read(master, buf, sizeof buf)) > 0;)
+                seen.append(buf, static_cast<qsizetype>(n));
+            QCOMPARE(p.exitCode(), 0);
+            QVERIFY2(seen.contains("Customer \\x1b[2J web sites"), seen.left(300).constData());
+            QVERIFY(!seen.contains('\x1b'));
+        }
+        if (master >= 0)
+            ::close(master);
 
         // --json keeps the real text, in standard JSON escaping.
         r = cli({QStringLiteral("info"), ws, QStringLiteral("--json")});
