@@ -1,9 +1,11 @@
 #pragma once
 // Runs the real firedrill-cli (FIREDRILL_CLI_PATH) as a script would and collects what it printed.
 
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace firedrill::test {
 
@@ -33,6 +35,14 @@ inline Run cli(const QStringList& args)
 inline QString sample(const char* name)
 {
     return QStringLiteral(FIREDRILL_SAMPLES_DIR "/") + QString::fromLatin1(name);
+}
+
+/// Writes a test input to `path`; fails the test when it cannot.
+inline void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), qint64(bytes.size()));
 }
 
 } // namespace firedrill::test

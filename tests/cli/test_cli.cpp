@@ -17,15 +17,9 @@
 using firedrill::test::cli;
 using firedrill::test::Run;
 using firedrill::test::sample;
+using firedrill::test::writeFile;
 
 namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
 
 QByteArray readFile(const QString& path)
 {

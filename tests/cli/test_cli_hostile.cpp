@@ -10,13 +10,6 @@ using namespace firedrill::test;
 
 namespace {
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), qint64(bytes.size()));
-}
-
 /// c0 -> c1 -> ... hard dependencies, each an app service with the given SLA.
 QByteArray dependencyChain(int n, const char* sla)
 {
