@@ -17,12 +17,13 @@ struct Run
     QString err;
 };
 
-/// Runs firedrill-cli with `args`; gives up after 30 s (a hang guard, not a timing check).
+/// Runs firedrill-cli with `args`; gives up after 120 s (a hang guard, not a timing check: under the
+/// sanitizers, analysing a generated 20,000-component chain takes tens of seconds on a busy machine).
 inline Run cli(const QStringList& args)
 {
     QProcess p;
     p.start(QStringLiteral(FIREDRILL_CLI_PATH), args);
-    if (!p.waitForFinished(30'000)) {
+    if (!p.waitForFinished(120'000)) {
         p.kill();
         p.waitForFinished();
         return Run{-2, {}, QStringLiteral("timed out")};
