@@ -222,8 +222,10 @@ ServiceExpression ServiceExpression::all(std::vector<ServiceExpression> parts)
     }
     if (kept.empty())
         return constant(true);
-    if (kept.size() == 1)
-        return std::move(kept.front());
+    if (kept.size() == 1) {
+        ServiceExpression only(std::move(kept.front())); // moved out of the vector, not copied
+        return only;
+    }
     return {Op::All, 0, 0, std::move(kept)};
 }
 
@@ -243,8 +245,10 @@ ServiceExpression ServiceExpression::any(std::vector<ServiceExpression> parts)
     }
     if (kept.empty())
         return constant(false);
-    if (kept.size() == 1)
-        return std::move(kept.front());
+    if (kept.size() == 1) {
+        ServiceExpression only(std::move(kept.front())); // moved out of the vector, not copied
+        return only;
+    }
     return {Op::Any, 0, 0, std::move(kept)};
 }
 
