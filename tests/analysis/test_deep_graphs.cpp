@@ -11,6 +11,8 @@
 #include "core/io/TopologyFile.h"
 #include "core/model/Validator.h"
 
+#include "common/ChainTopology.h"
+
 #include <QtTest>
 
 #include <algorithm>
@@ -37,15 +39,7 @@ std::string footer()
 /// c0 -> c1 -> ... -> c(n-1), hard dependencies; each an app service with two instances and the given SLA.
 std::string dependencyChain(int n, const std::string& sla)
 {
-    std::string text = header();
-    for (int i = 0; i < n; ++i) {
-        text += "  - {id: c" + std::to_string(i) + ", kind: app-service, region: weu, instances: 2, capacity_rps: 100, sla: " +
-                sla + ", cost: 1";
-        if (i + 1 < n)
-            text += ", depends_on: [c" + std::to_string(i + 1) + "]";
-        text += "}\n";
-    }
-    return text + footer();
+    return header() + test::dependencyChainComponents(n, sla) + footer();
 }
 
 /// Traffic managers c0 -> c1 -> ... -> c(n-1), each routing to the next; with `spare`, every router also

@@ -1,5 +1,6 @@
 // Valid but hostile inputs on the command line: numbers out of range and very deep graphs.
 #include "CliRun.h"
+#include "common/ChainTopology.h"
 
 #include <QtTest>
 
@@ -14,13 +15,7 @@ namespace {
 QByteArray dependencyChain(int n, const char* sla)
 {
     QByteArray text = "firedrill: 1\nname: Deep chain\nregions:\n  - {id: weu, name: West Europe, zones: 0}\ncomponents:\n";
-    for (int i = 0; i < n; ++i) {
-        text += "  - {id: c" + QByteArray::number(i) + ", kind: app-service, region: weu, instances: 2, capacity_rps: 100, sla: " +
-                sla + ", cost: 1";
-        if (i + 1 < n)
-            text += ", depends_on: [c" + QByteArray::number(i + 1) + "]";
-        text += "}\n";
-    }
+    text += QByteArray::fromStdString(dependencyChainComponents(n, sla));
     text += "workloads:\n  - {id: deep, name: Deep, entry: c0, demand_rps: 100, write_fraction: 0.1}\n";
     return text;
 }
