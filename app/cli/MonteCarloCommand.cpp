@@ -43,7 +43,9 @@ void printHuman(const nlohmann::json& j, const Topology& t, double seconds, unsi
 {
     print("Monte Carlo: %llu simulated years of %s (seed %llu", static_cast<unsigned long long>(j["years"].get<std::uint64_t>()),
                 t.name.c_str(), static_cast<unsigned long long>(j["seed"].get<std::uint64_t>()));
-    if (j["years"].get<std::uint64_t>() != j["total_years"].get<std::uint64_t>())
+    if (j["years"].get<std::uint64_t>() == 0)
+        print(", none of the study's %llu years", static_cast<unsigned long long>(j["total_years"].get<std::uint64_t>()));
+    else if (j["years"].get<std::uint64_t>() != j["total_years"].get<std::uint64_t>())
         print(", years %llu-%llu of %llu", static_cast<unsigned long long>(j["first_year"].get<std::uint64_t>() + 1),
                     static_cast<unsigned long long>(j["first_year"].get<std::uint64_t>() + j["years"].get<std::uint64_t>()),
                     static_cast<unsigned long long>(j["total_years"].get<std::uint64_t>()));
@@ -55,6 +57,10 @@ void printHuman(const nlohmann::json& j, const Topology& t, double seconds, unsi
         const Workload* wl = t.findWorkload(WorkloadId{w["workload"].get<std::string>()});
         print("\nWorkload %s%s\n", w["workload"].get<std::string>().c_str(),
                     wl && !wl->name.empty() ? (" — " + wl->name).c_str() : "");
+        if (w["availability"].is_null()) {
+            print("  availability     no data: no simulated years\n");
+            continue;
+        }
         print("  availability     %.5f%%", w["availability"].get<double>() * 100);
         if (!w["nines"].is_null())
             print(" (%.2f nines)", w["nines"].get<double>());

@@ -60,15 +60,17 @@ nlohmann::json toJson(const MonteCarloResult& r, const Topology& topology)
         for (std::size_t i = 0; i < s.histogram.bins().size(); ++i)
             if (s.histogram.bins()[i] > 0)
                 bins.push_back({i, s.histogram.bins()[i]});
+        // Without a simulated year there is no figure: null, not 100 % (the accumulators still merge).
+        const auto figure = [&](double ms) { return summary.hasData ? duration(ms) : nlohmann::json(nullptr); };
         workloads.push_back(
             {{"workload", s.workload.str()},
-             {"availability", summary.availability},
-             {"nines", summary.nines ? nlohmann::json(*summary.nines) : nlohmann::json(nullptr)},
-             {"mean_downtime", duration(summary.meanDowntimeMs)},
-             {"standard_error", duration(summary.standardErrorMs)},
-             {"p50_downtime", duration(summary.p50DowntimeMs)},
-             {"p95_downtime", duration(summary.p95DowntimeMs)},
-             {"p99_downtime", duration(summary.p99DowntimeMs)},
+             {"availability", summary.hasData ? nlohmann::json(summary.availability) : nlohmann::json(nullptr)},
+             {"nines", summary.nines && summary.hasData ? nlohmann::json(*summary.nines) : nlohmann::json(nullptr)},
+             {"mean_downtime", figure(summary.meanDowntimeMs)},
+             {"standard_error", figure(summary.standardErrorMs)},
+             {"p50_downtime", figure(summary.p50DowntimeMs)},
+             {"p95_downtime", figure(summary.p95DowntimeMs)},
+             {"p99_downtime", figure(summary.p99DowntimeMs)},
              {"years_with_downtime", summary.yearsWithDowntime},
              {"policy_breaches", breaches},
              {"contributions", contributions},

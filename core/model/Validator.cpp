@@ -2,6 +2,7 @@
 
 #include "DependencyCycles.h"
 #include "EnumNames.h"
+#include "SizeLimits.h"
 
 #include <algorithm>
 #include <map>
@@ -57,6 +58,7 @@ public:
         checkPolicies();
         for (const auto& s : m_t.scenarios)
             checkScenario(s);
+        checkSizeLimits(m_t, m_out);
         return std::move(m_out);
     }
 

@@ -19,6 +19,7 @@ AvailabilitySummary summarizeWorkload(const MonteCarloResult& r, std::size_t w, 
     AvailabilitySummary out;
     out.workload = s.workload;
     out.years = r.years;
+    out.hasData = r.years > 0;
     out.availability = r.availability(w);
     out.nines = ninesOf(out.availability);
     out.meanDowntimeMs = r.meanDowntimeMs(w);

@@ -44,7 +44,8 @@ struct AvailabilitySummary
 {
     WorkloadId workload;
     std::uint64_t years = 0;
-    double availability = 1;      ///< implied by the mean downtime over a 365-day year
+    bool hasData = false;         ///< at least one simulated year: without, no figure below means anything
+    double availability = 1;      ///< implied by the mean downtime over a 365-day year; NaN without years (hasData)
     std::optional<double> nines;  ///< -log10(1 - availability); absent when there was no downtime at all
     double meanDowntimeMs = 0;
     double standardErrorMs = 0;
@@ -61,7 +62,7 @@ struct AvailabilitySummary
     std::vector<DowntimeContribution> contributions; ///< largest share first; causes with no downtime left out
 };
 
-/// The number of nines of an availability (99.95 % gives 3.3); absent for 100 % (or more).
+/// The number of nines of an availability (99.95 % gives 3.3); absent for 100 % (or more) and NaN.
 std::optional<double> ninesOf(double availability);
 
 /// The summary of workload `w` (an index into result.workloads); policies come from `topology`.

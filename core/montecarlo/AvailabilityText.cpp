@@ -45,6 +45,8 @@ std::string formatDowntime(double ms)
 
 std::string formatDowntimeChange(double ms)
 {
+    if (std::isnan(ms))
+        return "n/a";
     const std::string magnitude = formatDowntime(std::fabs(ms));
     if (magnitude == "0s")
         return "±0s";
@@ -53,6 +55,8 @@ std::string formatDowntimeChange(double ms)
 
 std::string formatAvailability(double a)
 {
+    if (std::isnan(a))
+        return "no data";
     if (!(a < 1.0))
         return "100 %";
     if (a <= 0.0)
@@ -93,6 +97,8 @@ std::string formatShare(double share)
 
 std::string formatShareChange(double change)
 {
+    if (std::isnan(change))
+        return "n/a";
     const double points = std::fabs(change) * 100.0;
     if (points < 0.005)
         return "±0 pt";

@@ -125,9 +125,14 @@ void FailureModel::addProcesses(const Topology& t)
             }
         } else if (perUnit) {
             const int n = std::max(1, c.instances.value_or(1));
-            for (int i = 1; i <= n; ++i)
-                p.units.push_back(addProcess(n == 1 ? c.id.str() : "instance " + std::to_string(i) + " of " + c.id.str(),
-                                             ProcessScope::Instance, *c.mtbf, *c.mttr));
+            const auto idx = addProcess(n == 1 ? c.id.str() : "instances of " + c.id.str(), ProcessScope::Instance, *c.mtbf, *c.mttr);
+            if (n > 1) {
+                // One process for all of them: its clock ticks n times as often as one instance fails.
+                m_processes[idx].count = static_cast<std::uint32_t>(n);
+                m_processes[idx].fail = sim::Distribution{sim::Distribution::Kind::Exponential,
+                                                          static_cast<double>(c.mtbf->ms) / static_cast<double>(n), 0};
+            }
+            p.units.push_back(idx);
             p.needed = 1;
         }
         if (!perUnit && c.sla && c.sla->value < 100.0) {
@@ -146,17 +151,17 @@ void FailureModel::addProcesses(const Topology& t)
         m_notes.push_back("components with an SLA but no MTTR fail at the rate their SLA implies with an MTTR of 1h");
 }
 
-bool FailureModel::regionUp(std::uint32_t r, const std::vector<std::uint8_t>& down) const
+bool FailureModel::regionUp(std::uint32_t r, const std::vector<std::uint32_t>& down) const
 {
     return !m_regionProcess[r] || !down[*m_regionProcess[r]];
 }
 
-bool FailureModel::zoneUp(std::uint32_t slot, const std::vector<std::uint8_t>& down) const
+bool FailureModel::zoneUp(std::uint32_t slot, const std::vector<std::uint32_t>& down) const
 {
     return regionUp(m_zoneRegion[slot], down) && (!m_zoneProcess[slot] || !down[*m_zoneProcess[slot]]);
 }
 
-bool FailureModel::componentUp(std::uint32_t c, const std::vector<std::uint8_t>& down) const
+bool FailureModel::componentUp(std::uint32_t c, const std::vector<std::uint32_t>& down) const
 {
     const Placement& p = m_placements[c];
     for (const auto r : p.linkRegions)
@@ -180,8 +185,40 @@ bool FailureModel::componentUp(std::uint32_t c, const std::vector<std::uint8_t>&
         return false;
     if (p.units.empty())
         return true;
-    const auto up = std::count_if(p.units.begin(), p.units.end(), [&](std::uint32_t u) { return !down[u]; });
-    return up >= p.needed;
+    std::uint64_t up = 0;
+    for (const auto u : p.units)
+        up += m_processes[u].count - std::min(down[u], m_processes[u].count);
+    return up >= static_cast<std::uint64_t>(p.needed);
+}
+
+double FailureModel::eventsPerYear(const FailureProcess& p) const
+{
+    constexpr double kYearMs = 365.0 * 24 * 3600 * 1000;
+    // Draws are at least 1 ms long (sim::Distribution), so no process makes more than one event a ms.
+    const double fail = std::max(1.0, p.fail.meanMs());
+    const double repair = std::max(1.0, p.repair.meanMs());
+    if (p.count <= 1)
+        return 2.0 * kYearMs / (fail + repair);
+    // The clock ticks every `fail` ms; each instance is repaired once per cycle of MTBF + MTTR.
+    const double n = static_cast<double>(p.count);
+    return kYearMs / fail + n * kYearMs / (fail * n + repair);
+}
+
+double FailureModel::expectedEventsPerYear() const
+{
+    double total = 0;
+    for (const auto& p : m_processes)
+        total += eventsPerYear(p);
+    return total;
+}
+
+std::pair<std::size_t, double> FailureModel::busiestProcess() const
+{
+    std::pair<std::size_t, double> best{0, 0.0};
+    for (std::size_t i = 0; i < m_processes.size(); ++i)
+        if (const double e = eventsPerYear(m_processes[i]); e > best.second)
+            best = {i, e};
+    return best;
 }
 
 void FailureModel::compileWorkloads(const Topology& t)
@@ -208,19 +245,23 @@ void FailureModel::compileWorkloads(const Topology& t)
         for (const auto d : {DisruptionClass::Instance, DisruptionClass::Zone, DisruptionClass::Region})
             estimates.emplace(d, estimateRecovery(t, w, d));
         const double before = servedCapacity(t, w, LossSet{});
+        std::vector<std::uint32_t> down(m_processes.size(), 0);
         for (std::uint32_t pi = 0; pi < m_processes.size(); ++pi) {
             const FailureProcess& proc = m_processes[pi];
-            std::vector<std::uint8_t> down(m_processes.size(), 0);
-            down[pi] = 1;
+            down[pi] = 1; // one unit of it down
             const bool touches = std::any_of(model.leaves.begin(), model.leaves.end(),
                                              [&](std::uint32_t l) { return !componentUp(l, down); }) ||
                                  ((proc.scope == ProcessScope::Instance || proc.scope == ProcessScope::Replica) &&
                                   std::find(model.leaves.begin(), model.leaves.end(), proc.element) != model.leaves.end());
+            down[pi] = 0;
             double share = 0;
             if (touches) {
                 share = 1.0;
                 if (proc.scope == ProcessScope::Instance) {
-                    const auto n = m_placements[proc.element].units.size();
+                    // One instance of all the component's instances.
+                    std::uint64_t n = 0;
+                    for (const auto u : m_placements[proc.element].units)
+                        n += m_processes[u].count;
                     share = n > 0 ? 1.0 / static_cast<double>(n) : 1.0;
                 } else if (proc.scope == ProcessScope::Region || proc.scope == ProcessScope::Zone) {
                     FailureDomain domain;

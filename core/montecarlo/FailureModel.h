@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace firedrill::montecarlo {
@@ -15,16 +16,20 @@ namespace firedrill::montecarlo {
 enum class ProcessScope { Instance, Replica, Component, Zone, Region };
 
 /// One thing that fails and gets repaired at random: an instance, a replica, a whole component (when
-/// only its SLA is known), one zone of a region, or a region.
+/// only its SLA is known), one zone of a region, or a region. The `count` identical instances of one
+/// component are one process that counts how many of them are down (no state per instance): its
+/// failure clock ticks `count` times as often as one instance's, and a tick that falls on an instance
+/// already down is ignored (thinning; exact for exponential failures).
 struct FailureProcess
 {
-    std::string label;           ///< "instance 2 of web-weu", "zone weu/1", "region weu"
+    std::string label;           ///< "web-weu", "instances of web-weu", "zone weu/1", "region weu"
     std::string owner;           ///< what its downtime is attributed to: "web-weu", "zone weu/1", "region weu"
     ProcessScope scope = ProcessScope::Component;
-    sim::Distribution fail;
+    sim::Distribution fail;      ///< of one unit; for a group of instances, of its clock (mean MTBF / count)
     sim::Distribution repair;
     std::uint32_t element = 0;   ///< component, region or zone-slot index
     std::uint64_t nameHash = 0;  ///< seeds its random stream
+    std::uint32_t count = 1;     ///< identical instances it stands for (more than 1: a group)
 };
 
 /// One workload as the Monte Carlo model sees it.
@@ -59,8 +64,15 @@ public:
     /// Notes about assumptions made while compiling.
     const std::vector<std::string>& notes() const { return m_notes; }
 
-    /// Whether component `c` is up, given which processes are down.
-    bool componentUp(std::uint32_t c, const std::vector<std::uint8_t>& processDown) const;
+    /// Whether component `c` is up, given how many units of each process are down (0 or 1, up to the
+    /// process's count for a group of instances).
+    bool componentUp(std::uint32_t c, const std::vector<std::uint32_t>& processDown) const;
+
+    /// Events one simulated year takes on average: each failure and each repair (and, for a group of
+    /// instances, each tick of its clock). The Monte Carlo refuses a model far beyond its budget.
+    double expectedEventsPerYear() const;
+    /// The process that makes the most events a year, and how many; for messages.
+    std::pair<std::size_t, double> busiestProcess() const;
 
 private:
     struct Placement
@@ -82,8 +94,9 @@ private:
 
     void addProcesses(const Topology& topology);
     void compileWorkloads(const Topology& topology);
-    bool regionUp(std::uint32_t r, const std::vector<std::uint8_t>& down) const;
-    bool zoneUp(std::uint32_t slot, const std::vector<std::uint8_t>& down) const;
+    bool regionUp(std::uint32_t r, const std::vector<std::uint32_t>& down) const;
+    bool zoneUp(std::uint32_t slot, const std::vector<std::uint32_t>& down) const;
+    double eventsPerYear(const FailureProcess& p) const;
 
     std::vector<const Component*> m_components;
     std::vector<Placement> m_placements;

@@ -1,6 +1,7 @@
 #include "MonteCarloResult.h"
 
 #include <cmath>
+#include <limits>
 
 namespace firedrill::montecarlo {
 
@@ -70,6 +71,8 @@ double MonteCarloResult::standardErrorMs(std::size_t w) const
 
 double MonteCarloResult::availability(std::size_t w) const
 {
+    if (years == 0)
+        return std::numeric_limits<double>::quiet_NaN();
     return 1.0 - meanDowntimeMs(w) / kYearMs;
 }
 

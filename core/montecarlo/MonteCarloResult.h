@@ -44,7 +44,8 @@ struct MonteCarloResult
     double meanDowntimeMs(std::size_t w) const;
     /// Standard error of that mean, ms.
     double standardErrorMs(std::size_t w) const;
-    /// Availability implied by the mean downtime over a 365-day year.
+    /// Availability implied by the mean downtime over a 365-day year; NaN when no year was simulated
+    /// (an empty shard, a run cancelled at once): there is no figure, not a perfect one.
     double availability(std::size_t w) const;
 };
 

@@ -60,7 +60,15 @@ std::size_t YearSimulator::classOf(std::uint32_t p, std::size_t) const
 void YearSimulator::onFail(std::uint32_t p, std::int64_t now)
 {
     const FailureProcess& proc = m_model.processes()[p];
-    m_down[p] = 1;
+    if (proc.count > 1) {
+        // A group's clock ticks on: the tick falls on one of its instances at random, and only an
+        // instance that is up fails.
+        m_sim.schedule(now + proc.fail.sampleMs(m_streams[p]), m_target, Fail, p);
+        const double up = static_cast<double>(proc.count - m_down[p]);
+        if (m_down[p] >= proc.count || m_streams[p].uniform() * static_cast<double>(proc.count) > up)
+            return;
+    }
+    m_down[p] += 1;
     const std::int64_t repair = proc.repair.sampleMs(m_streams[p]);
     m_repairAt[p] = now + repair;
     m_processDown[p] += std::min(now + repair, m_yearEnd) - now;
@@ -101,8 +109,9 @@ void YearSimulator::onFail(std::uint32_t p, std::int64_t now)
 void YearSimulator::onRepair(std::uint32_t p, std::int64_t now)
 {
     const FailureProcess& proc = m_model.processes()[p];
-    m_down[p] = 0;
-    m_sim.schedule(now + proc.fail.sampleMs(m_streams[p]), m_target, Fail, p);
+    m_down[p] -= 1;
+    if (proc.count <= 1)
+        m_sim.schedule(now + proc.fail.sampleMs(m_streams[p]), m_target, Fail, p);
     for (std::size_t wi = 0; wi < m_workloads.size(); ++wi) {
         WorkloadState& s = m_workloads[wi];
         if (!s.down || !workloadUp(m_model.workloads()[wi]))
@@ -124,7 +133,7 @@ void YearSimulator::handle(sim::Simulator&, const sim::Event& e)
         onRepair(p, e.time);
 }
 
-void YearSimulator::runYear(std::uint64_t seed, std::uint64_t year, MonteCarloResult& into)
+bool YearSimulator::runYear(std::uint64_t seed, std::uint64_t year, MonteCarloResult& into, std::uint64_t maxEvents)
 {
     m_sim.reset();
     m_yearEnd = kYearMs;
@@ -140,6 +149,12 @@ void YearSimulator::runYear(std::uint64_t seed, std::uint64_t year, MonteCarloRe
         s = WorkloadState{};
         s.attributed.assign(processes.size(), 0.0);
     }
+    while (m_sim.step(m_yearEnd))
+        if (m_sim.eventsHandled() >= maxEvents) {
+            for (auto& d : m_processDown)
+                d = 0;
+            return false;
+        }
     m_sim.runUntil(m_yearEnd);
     accumulate(m_yearEnd);
 
@@ -164,6 +179,7 @@ void YearSimulator::runYear(std::uint64_t seed, std::uint64_t year, MonteCarloRe
             stats.attributedMs[p] += static_cast<std::int64_t>(std::llround(s.attributed[p]));
         stats.histogram.add(ms);
     }
+    return true;
 }
 
 } // namespace firedrill::montecarlo

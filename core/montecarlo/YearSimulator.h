@@ -6,6 +6,7 @@
 #include "core/sim/RandomStream.h"
 #include "core/sim/Simulator.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace firedrill::montecarlo {
@@ -18,8 +19,10 @@ class YearSimulator : public sim::EventHandler
 public:
     explicit YearSimulator(const FailureModel& model);
 
-    /// Runs year `year` of the study seeded `seed` and adds it to `into`.
-    void runYear(std::uint64_t seed, std::uint64_t year, MonteCarloResult& into);
+    /// Runs year `year` of the study seeded `seed` and adds it to `into`. False, adding nothing, when the
+    /// year would take more than `maxEvents` events (the work a year may cost is bounded).
+    bool runYear(std::uint64_t seed, std::uint64_t year, MonteCarloResult& into,
+                 std::uint64_t maxEvents = UINT64_MAX);
 
     void handle(sim::Simulator& sim, const sim::Event& event) override;
 
@@ -49,7 +52,7 @@ private:
     sim::Simulator m_sim;
     std::uint32_t m_target = 0;
     std::vector<sim::RandomStream> m_streams;
-    std::vector<std::uint8_t> m_down;
+    std::vector<std::uint32_t> m_down; ///< per process: units down
     std::vector<std::int64_t> m_repairAt;
     std::vector<std::int64_t> m_processDown;
     std::vector<WorkloadState> m_workloads;
