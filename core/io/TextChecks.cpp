@@ -1,6 +1,8 @@
 #include "TextChecks.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 namespace firedrill {
 
@@ -44,8 +46,41 @@ std::size_t sequenceLength(std::string_view s, std::size_t i)
 
 } // namespace
 
+std::optional<std::string> wideEncoding(std::string_view text)
+{
+    const auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+    using namespace std::string_view_literals;
+    if (starts("\xFF\xFE\0\0"sv))
+        return "UTF-32 (little-endian)";
+    if (starts("\0\0\xFE\xFF"sv))
+        return "UTF-32 (big-endian)";
+    if (starts("\xFF\xFE"sv))
+        return "UTF-16 (little-endian)";
+    if (starts("\xFE\xFF"sv))
+        return "UTF-16 (big-endian)";
+    // Without a byte-order mark: text that is mostly ASCII has a NUL in every other byte, on the odd
+    // bytes in little-endian and on the even ones in big-endian. Judged on the first 256 bytes.
+    const std::size_t pairs = std::min<std::size_t>(text.size(), 256) / 2;
+    if (pairs < 2)
+        return std::nullopt;
+    std::size_t evenNul = 0, oddNul = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        evenNul += text[2 * i] == '\0' ? 1u : 0u;
+        oddNul += text[2 * i + 1] == '\0' ? 1u : 0u;
+    }
+    if (evenNul == 0 && oddNul * 2 >= pairs)
+        return "UTF-16 (little-endian)";
+    if (oddNul == 0 && evenNul * 2 >= pairs)
+        return "UTF-16 (big-endian)";
+    return std::nullopt;
+}
+
 std::optional<Diagnostic> checkUtf8(std::string_view text, const std::string& fileName)
 {
+    if (const auto wide = wideEncoding(text))
+        return Diagnostic{Severity::Error, "wrong-encoding",
+                          "the file is " + *wide + " text; Firedrill reads UTF-8 only: save it with UTF-8 encoding",
+                          "", {fileName, 1, 1}};
     int line = 1;
     int column = 1;
     for (std::size_t i = 0; i < text.size();) {

@@ -8,7 +8,11 @@
 
 namespace firedrill {
 
-/// Checks that text is well-formed UTF-8 without NUL bytes. Returns the first problem, located by
+/// The encoding of text in UTF-16 or UTF-32 ("UTF-16 (little-endian)"), told by its byte-order mark or,
+/// without one, by the NUL bytes mostly-ASCII text has in every other byte; nullopt otherwise.
+std::optional<std::string> wideEncoding(std::string_view text);
+
+/// Checks that text is well-formed UTF-8 without NUL bytes (a UTF-16 or UTF-32 file is named as such). Returns the first problem, located by
 /// 1-based line and byte column, or nullopt when the text is clean.
 std::optional<Diagnostic> checkUtf8(std::string_view text, const std::string& fileName);
 

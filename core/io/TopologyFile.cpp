@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
+#include <utility>
 #include <tuple>
 #include <system_error>
 
@@ -26,11 +28,12 @@ LoadResult readTopologyYaml(std::string_view text, const std::string& fileName, 
     auto semantic = validate(*mapped.topology);
     mapped.sources.attach(semantic, fileName);
     // A value that could not be read is already reported; its default must not be reported again.
-    std::erase_if(semantic, [&](const Diagnostic& s) {
-        return std::any_of(mapped.diagnostics.begin(), mapped.diagnostics.end(), [&](const Diagnostic& m) {
-            return m.severity == Severity::Error && m.where.line == s.where.line && m.where.column == s.where.column;
-        });
-    });
+    std::set<std::pair<int, int>> unreadable; // positions of read errors (a search per finding is quadratic)
+    for (const Diagnostic& m : mapped.diagnostics)
+        if (m.severity == Severity::Error)
+            unreadable.emplace(m.where.line, m.where.column);
+    std::erase_if(semantic,
+                  [&](const Diagnostic& s) { return unreadable.count({s.where.line, s.where.column}) > 0; });
     result.diagnostics.insert(result.diagnostics.end(), semantic.begin(), semantic.end());
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);

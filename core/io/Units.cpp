@@ -89,6 +89,17 @@ Result<int> parseInteger(std::string_view text)
         t.remove_prefix(1);
     int value = 0;
     const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (!t.empty() && ec == std::errc::result_out_of_range && ptr == t.data() + t.size()) {
+        // All digits, but beyond what an int holds: say so rather than call it no number at all.
+        std::string message = "'";
+        message.append(text)
+            .append(t.front() == '-' ? "' is too small" : "' is too large")
+            .append("; expected a whole number from ")
+            .append(std::to_string(std::numeric_limits<int>::min()))
+            .append(" to ")
+            .append(std::to_string(std::numeric_limits<int>::max()));
+        return Error{"out-of-range", message};
+    }
     if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
         return unitError(text, "a whole number");
     return value;
@@ -96,6 +107,9 @@ Result<int> parseInteger(std::string_view text)
 
 Result<Duration> parseDuration(std::string_view text)
 {
+    // Far beyond any real duration, and well inside the int64 milliseconds a Duration holds, so sums of a
+    // few durations cannot overflow.
+    static constexpr double kMaxDurationMs = 9.0e15;
     static constexpr std::string_view expected = "a duration such as 30s, 15m, 1.5h, 2d, 250ms or 1h30m";
     static constexpr std::array<UnitScale, 5> units{{
         {"ms", 1.0}, {"s", 1e3}, {"m", 60e3}, {"h", 3600e3}, {"d", 86400e3}}};
@@ -132,8 +146,16 @@ Result<Duration> parseDuration(std::string_view text)
             return unitError(text, expected);
         any = true;
     }
-    if (!any || !std::isfinite(totalMs) || totalMs > 9.0e15)
+    if (!any)
         return unitError(text, expected);
+    if (!std::isfinite(totalMs) || totalMs > kMaxDurationMs) {
+        // Every part was a number with a unit: the only thing wrong is the size.
+        std::string message = "'";
+        message.append(text).append("' is too long; a duration may be at most ")
+            .append(std::to_string(static_cast<std::int64_t>(kMaxDurationMs / 86400e3)))
+            .append("d (about 285,000 years)");
+        return Error{"out-of-range", message};
+    }
     const double rounded = std::round(totalMs);
     if (std::fabs(rounded - totalMs) > 1e-6) {
         std::string message = "'";

@@ -31,7 +31,7 @@ std::optional<T> viaParser(ReadContext& ctx, const YamlNode& n, const std::strin
         return std::nullopt;
     auto r = parse(*t);
     if (!r) {
-        ctx.error(n, "bad-value", what + ": " + r.error().message);
+        ctx.error(n, r.error().code.empty() ? std::string("bad-value") : r.error().code, what + ": " + r.error().message);
         return std::nullopt;
     }
     return std::move(*r);

@@ -102,6 +102,9 @@ private:
         YAML::anchor_t anchor = 0;
         YamlNode::Ptr pendingKey;
         std::unordered_map<std::string, std::pair<int, int>> keys; ///< key -> line, column
+        /// Merge keys ("<<: *defaults") met so far: where in `entries` the merged entries go, and the map
+        /// or list of maps to merge.
+        std::vector<std::pair<std::size_t, YamlNode::Ptr>> merges;
     };
 
     [[noreturn]] void fail(const YAML::Mark& mark, std::string code, std::string message) const
@@ -128,14 +131,67 @@ private:
                  "nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels; expected a flatter file");
         if (anchor != 0)
             m_anchors[anchor] = nullptr; // open: an alias to it now would be a cycle
-        m_stack.push_back(Frame{std::move(node), anchor, nullptr, {}});
+        m_stack.push_back(Frame{std::move(node), anchor, nullptr, {}, {}});
     }
 
     void close()
     {
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
+        if (!frame.merges.empty())
+            merge(frame);
         complete(frame.node, frame.anchor);
+    }
+
+    /// True for the merge key of YAML 1.1: a plain "<<".
+    static bool isMergeKey(const YamlNode& key) { return key.plain && key.text == "<<"; }
+
+    /// Checks the value of a merge key: a map, or a list of maps (aliases to them, usually).
+    void checkMergeValue(const YamlNode& value) const
+    {
+        const char* expected = "; expected an alias to a map, such as '<<: *defaults', or a list of them, "
+                               "such as '<<: [*a, *b]'";
+        if (value.type == YamlNode::Type::Map)
+            return;
+        if (value.type == YamlNode::Type::Sequence) {
+            for (const auto& item : value.items)
+                if (item->type != YamlNode::Type::Map)
+                    fail(markOf(*item), "bad-merge", std::string("a merge key ('<<') list holds something that is "
+                                                                 "not a map") + expected);
+            return;
+        }
+        fail(markOf(value), "bad-merge", std::string("the value of a merge key ('<<') is not a map") + expected);
+    }
+
+    /// Resolves the merge keys of a closed map (YAML 1.1 merge): the keys of the merged maps are added
+    /// where the merge key stood, except keys the map gives itself (those win wherever they are written)
+    /// and keys an earlier merged map already gave (in '<<: [*a, *b]', *a wins). The merged entries are the
+    /// anchored map's own nodes, so diagnostics about them point at the text that wrote them.
+    static void merge(Frame& frame)
+    {
+        std::unordered_map<std::string, bool> taken; // explicit keys, then merged ones as they are added
+        for (const auto& [key, value] : frame.node->entries)
+            taken.emplace(key->text, true);
+        std::vector<std::pair<YamlNode::Ptr, YamlNode::Ptr>> entries;
+        entries.reserve(frame.node->entries.size());
+        std::size_t next = 0;
+        for (const auto& [at, source] : frame.merges) {
+            for (; next < at; ++next)
+                entries.push_back(std::move(frame.node->entries[next]));
+            const auto mergeMap = [&](const YamlNode& map) {
+                for (const auto& entry : map.entries)
+                    if (taken.emplace(entry.first->text, true).second)
+                        entries.push_back(entry);
+            };
+            if (source->type == YamlNode::Type::Map)
+                mergeMap(*source);
+            else
+                for (const auto& item : source->items)
+                    mergeMap(*item);
+        }
+        for (; next < frame.node->entries.size(); ++next)
+            entries.push_back(std::move(frame.node->entries[next]));
+        frame.node->entries = std::move(entries);
     }
 
     void complete(const std::shared_ptr<YamlNode>& node, YAML::anchor_t anchor)
@@ -179,7 +235,12 @@ private:
             parent.pendingKey = node;
             return;
         }
-        parent.node->entries.emplace_back(std::move(parent.pendingKey), node);
+        if (isMergeKey(*parent.pendingKey)) {
+            checkMergeValue(*node);
+            parent.merges.emplace_back(parent.node->entries.size(), node);
+        } else {
+            parent.node->entries.emplace_back(std::move(parent.pendingKey), node);
+        }
         parent.pendingKey = nullptr;
     }
 
@@ -211,9 +272,11 @@ class DocumentCounter : public YAML::EventHandler
 {
 public:
     bool sawDocument = false;
-    void OnDocumentStart(const YAML::Mark&) override
+    YAML::Mark where; ///< where the second document starts
+    void OnDocumentStart(const YAML::Mark& mark) override
     {
         sawDocument = true;
+        where = mark;
         throw StopParsing{}; // one event is all we need
     }
     void OnDocumentEnd() override {}
@@ -225,6 +288,48 @@ public:
     void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
     void OnMapEnd() override {}
 };
+
+/// True when a line of the text starts with a document marker ("---" or "...") : only then can the text
+/// hold a second document.
+bool hasDocumentMarker(std::string_view text)
+{
+    for (std::size_t at = 0; at < text.size();) {
+        const std::string_view line = text.substr(at, text.find('\n', at) - at);
+        if ((line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+            (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r'))
+            return true;
+        const std::size_t end = text.find('\n', at);
+        at = end == std::string_view::npos ? text.size() : end + 1;
+    }
+    return false;
+}
+
+/// What yaml-cpp takes for the start of a second document in a text without "---": text its parser
+/// stopped at, such as a ',' ']' or '}' outside any [list] or {map}.
+Diagnostic strayText(std::string_view text, const YAML::Mark& mark, const std::string& file)
+{
+    const auto at = mark.pos >= 0 ? static_cast<std::size_t>(mark.pos) : text.size();
+    const char c = at < text.size() ? text[at] : '\0';
+    std::string message = "YAML syntax error: ";
+    if (c == ',' || c == ']' || c == '}')
+        message += std::string("unexpected '") + c + "' outside any [list] or {map}; a '" + c +
+                   "' belongs inside [ ] or { } (put the value in quotes if the text itself starts with it)";
+    else
+        message += "unexpected text after the end of the document; expected one YAML document";
+    return Diagnostic{Severity::Error, "syntax", message, "",
+                      {file, mark.line >= 0 ? mark.line + 1 : 0, mark.column >= 0 ? mark.column + 1 : 0}};
+}
+
+/// Text with every lone CR (classic Mac line ending) made an LF, as YAML counts a lone CR as a line
+/// break but yaml-cpp does not; CR LF pairs are left alone.
+std::string withLineFeeds(std::string_view text)
+{
+    std::string out(text);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n'))
+            out[i] = '\n';
+    return out;
+}
 
 Diagnostic syntaxError(const YAML::Exception& e, const std::string& file)
 {
@@ -245,11 +350,12 @@ YamlDocument parseYaml(std::string_view text, const std::string& fileName, const
                                    "", {fileName, 0, 0}});
         return doc;
     }
-    if (auto bad = checkUtf8(text, fileName)) {
+    const std::string body = withLineFeeds(stripBom(text));
+    if (auto bad = checkUtf8(body, fileName)) {
         doc.diagnostics.push_back(std::move(*bad));
         return doc;
     }
-    std::istringstream in{std::string(stripBom(text))};
+    std::istringstream in{body};
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(fileName, limits);
@@ -266,6 +372,10 @@ YamlDocument parseYaml(std::string_view text, const std::string& fileName, const
         try {
             parser.HandleNextDocument(counter);
         } catch (const StopParsing&) {
+        }
+        if (counter.sawDocument && !hasDocumentMarker(body)) {
+            doc.diagnostics.push_back(strayText(body, counter.where, fileName));
+            return doc;
         }
         if (counter.sawDocument) {
             doc.diagnostics.push_back({Severity::Error, "multiple-documents",

@@ -1,23 +1,12 @@
 #include "Topology.h"
 
-#include <algorithm>
-
 namespace firedrill {
 
-namespace {
-template <class Item, class Key>
-const Item* findById(const std::vector<Item>& items, const Key& id)
-{
-    const auto it = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.id == id; });
-    return it == items.end() ? nullptr : &*it;
-}
-} // namespace
-
-const Region* Topology::findRegion(const RegionId& id) const { return findById(regions, id); }
-const Site* Topology::findSite(const SiteId& id) const { return findById(sites, id); }
+const Region* Topology::findRegion(const RegionId& id) const { return regionIndex.find(regions, id); }
+const Site* Topology::findSite(const SiteId& id) const { return siteIndex.find(sites, id); }
 const Component* Topology::findComponent(const ComponentId& id) const { return componentIndex.find(components, id); }
-const Workload* Topology::findWorkload(const WorkloadId& id) const { return findById(workloads, id); }
-const Scenario* Topology::findScenario(const ScenarioId& id) const { return findById(scenarios, id); }
+const Workload* Topology::findWorkload(const WorkloadId& id) const { return workloadIndex.find(workloads, id); }
+const Scenario* Topology::findScenario(const ScenarioId& id) const { return scenarioIndex.find(scenarios, id); }
 
 DisruptionClass disruptionOf(const Scenario& s)
 {

@@ -2,6 +2,7 @@
 
 #include "Component.h"
 #include "ComponentIndexCache.h"
+#include "IdIndexCache.h"
 #include "Region.h"
 #include "Scenario.h"
 #include "Workload.h"
@@ -26,9 +27,13 @@ struct Topology
     std::vector<Workload> workloads;
     std::vector<Policy> policies;
     std::vector<Scenario> scenarios;
-    ComponentIndexCache componentIndex; ///< speeds findComponent up; not part of the value
+    ComponentIndexCache componentIndex;         ///< speeds findComponent up; not part of the value
+    IdIndexCache<Region> regionIndex;           ///< speeds findRegion up; not part of the value
+    IdIndexCache<Site> siteIndex;               ///< speeds findSite up; not part of the value
+    IdIndexCache<Workload> workloadIndex;       ///< speeds findWorkload up; not part of the value
+    IdIndexCache<Scenario> scenarioIndex;       ///< speeds findScenario up; not part of the value
 
-    /// Lookups by id; nullptr when absent.
+    /// Lookups by id (the first item with it); nullptr when absent. Constant time for ids present.
     const Region* findRegion(const RegionId& id) const;
     const Site* findSite(const SiteId& id) const;
     const Component* findComponent(const ComponentId& id) const;

@@ -44,12 +44,16 @@ private slots:
                 row(f, v, "is not a number");
         row("cost", "1e308", "is too large");
         row("capacity_rps", "1e16", "is too large");
-        row("instances", "99999999999", "is not a whole number");
+        row("instances", "99999999999", "'99999999999' is too large; expected a whole number from -2147483648 to 2147483647");
+        row("instances", "2147483648", "'2147483648' is too large; expected a whole number from -2147483648 to 2147483647");
+        row("instances", "-2147483649", "'-2147483649' is too small; expected a whole number from -2147483648 to 2147483647");
         row("instances", ".inf", "is not a whole number");
         row("sla", ".nan%", "is not a percentage");
         row("mtbf", ".inf", "is not a duration");
-        row("mtbf", "1e300d", "is not a duration");
-        row("mtbf", "9.3e15ms", "is not a duration");
+        row("mtbf", "1e300d", "'1e300d' is too long; a duration may be at most 104166666d");
+        row("mtbf", "9.3e15ms", "'9.3e15ms' is too long; a duration may be at most 104166666d");
+        row("mttr", "99999999999999d", "'99999999999999d' is too long; a duration may be at most 104166666d");
+        row("mtbf", "1e99999d", "is not a duration");
         row("size", "1e300GB", "is too large");
         row("size", ".infGB", "is not a size");
         row("write_rate", "1e300/s", "is too large");
@@ -101,8 +105,18 @@ private slots:
                                           << QStringLiteral("invalid UTF-8");
         QTest::newRow("nul byte") << QByteArray("firedrill: 1\0", 13) << QStringLiteral("nul-byte")
                                   << QStringLiteral("binary");
-        QTest::newRow("lone comma (loops forever in LoadAll)") << QByteArray(",") << QStringLiteral("")
-                                                               << QStringLiteral("");
+        QTest::newRow("lone comma (loops forever in LoadAll)")
+            << QByteArray(",") << QStringLiteral("syntax") << QStringLiteral("unexpected ',' outside any [list] or {map}");
+        QTest::newRow("lone comma on its own line")
+            << QByteArray("\n  ,\n") << QStringLiteral("syntax") << QStringLiteral("hostile.yaml:2:3: error: YAML syntax error: unexpected ','");
+        QTest::newRow("utf-16 with a byte-order mark")
+            << QByteArray("\xFF\xFE" "f\0i\0r\0:\0 \0" "1\0\n\0", 16) << QStringLiteral("wrong-encoding")
+            << QStringLiteral("UTF-16 (little-endian) text; Firedrill reads UTF-8 only: save it with UTF-8 encoding");
+        QTest::newRow("utf-16 big-endian without a byte-order mark")
+            << QByteArray("\0f\0i\0r\0:\0 \0" "1\0\n", 14) << QStringLiteral("wrong-encoding")
+            << QStringLiteral("UTF-16 (big-endian)");
+        QTest::newRow("utf-32 with a byte-order mark") << QByteArray("\xFF\xFE\0\0" "f\0\0\0", 8)
+                                                       << QStringLiteral("wrong-encoding") << QStringLiteral("UTF-32");
         QTest::newRow("several documents") << QByteArray("firedrill: 1\n---\nfiredrill: 1\n")
                                            << QStringLiteral("multiple-documents") << QStringLiteral("more than one");
         QTest::newRow("root is a list") << QByteArray("- a\n- b\n") << QStringLiteral("bad-root")
