@@ -1,5 +1,6 @@
 #include "SpofAnalysis.h"
 
+#include "CapacityGraph.h"
 #include "WorkloadScope.h"
 
 #include "core/io/Units.h"
@@ -9,7 +10,10 @@
 #include <limits>
 #include <optional>
 #include <unordered_map>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <variant>
 
 namespace firedrill {
 
@@ -25,11 +29,7 @@ constexpr double kUnlimited = std::numeric_limits<double>::infinity();
 class CapacityWalker
 {
 public:
-    CapacityWalker(const Topology& t, const LossSet& lost) : m_lost(lost)
-    {
-        for (const auto& c : t.components)
-            m_byId.emplace(c.id.str(), &c);
-    }
+    CapacityWalker(const Topology& t, const LossSet& lost) : m_t(t), m_lost(lost) {}
 
     double capacity(const ComponentId& id)
     {
@@ -82,34 +82,22 @@ private:
     /// otherwise nullopt and a new frame on the stack.
     std::optional<double> enter(const ComponentId& id)
     {
-        const auto it = m_byId.find(id.str());
-        if (it == m_byId.end())
+        const Component* found = m_t.findComponent(id); // cached: no index built per walk
+        if (!found)
             return kUnlimited;
-        const Component& c = *it->second;
+        const Component& c = *found;
         if (const auto memo = m_memo.find(id.str()); memo != m_memo.end())
             return memo->second;
         m_memo[id.str()] = kUnlimited; // cuts cycles
         Frame f;
         f.component = &c;
-        f.cap = own(c);
+        f.cap = ownCapacity(c, m_lost);
         m_stack.push_back(f);
         return std::nullopt;
     }
 
-private:
-    /// The component's own capacity after scale-out: instances (or autoscale max) x capacity per instance.
-    double own(const Component& c) const
-    {
-        if (!m_lost.survives(c))
-            return 0.0;
-        if (!c.capacityRps)
-            return kUnlimited;
-        const int instances = c.autoscale ? std::max(c.autoscale->max, c.instances.value_or(0)) : c.instances.value_or(1);
-        return static_cast<double>(instances) * *c.capacityRps * m_lost.capacityShare(c);
-    }
-
+    const Topology& m_t;
     const LossSet& m_lost;
-    std::unordered_map<std::string, const Component*> m_byId;
     std::unordered_map<std::string, double> m_memo;
     std::vector<Frame> m_stack;
 };
@@ -119,10 +107,9 @@ std::string rps(double v)
     return std::isinf(v) ? std::string("unlimited") : formatNumber(std::round(v * 10) / 10) + " req/s";
 }
 
-std::optional<WorkloadImpact> impactOf(const Topology& t, const Workload& w, const LossSet& lost, double baseline,
-                                       double threshold)
+/// What a loss that leaves `cap` of a workload's capacity does to it, or nullopt when it does not matter.
+std::optional<WorkloadImpact> impactOf(const Workload& w, double cap, double baseline, double threshold)
 {
-    const double cap = servedCapacity(t, w, lost);
     WorkloadImpact impact{w.id, ImpactKind::Down, cap, w.demandRps, {}};
     const std::string what = w.name.empty() ? w.id.str() : w.name;
     if (cap <= 0.0) {
@@ -140,6 +127,175 @@ std::optional<WorkloadImpact> impactOf(const Topology& t, const Workload& w, con
     return std::nullopt;
 }
 
+/// The components a failure domain can touch, by the id, region or site it names: a loss only needs to
+/// look at those, not at the whole topology.
+class PlaceIndex
+{
+public:
+    explicit PlaceIndex(const Topology& t)
+    {
+        for (std::size_t i = 0; i < t.components.size(); ++i) {
+            const Component& c = t.components[i];
+            m_byId[c.id.str()].push_back(i);
+            if (c.region)
+                m_byRegion[c.region->str()].push_back(i);
+            if (c.site)
+                m_bySite[c.site->str()].push_back(i);
+            for (const auto& r : c.replicas)
+                m_byRegion[r.region.str()].push_back(i);
+            for (const auto& end : c.between) {
+                // A link end read as a region may name a site (LossSet checks both).
+                const std::string& id = std::visit([](const auto& e) -> const std::string& { return e.str(); }, end);
+                m_byRegion[id].push_back(i);
+                m_bySite[id].push_back(i);
+            }
+        }
+    }
+
+    /// Every component the loss of `domain` may take down or shrink (with repeats).
+    const std::vector<std::size_t>& touched(const FailureDomain& domain) const
+    {
+        switch (domain.kind) {
+        case FailureDomain::Kind::Component:
+        case FailureDomain::Kind::Link: return find(m_byId, domain.id);
+        case FailureDomain::Kind::Zone:
+        case FailureDomain::Kind::Region: return find(m_byRegion, domain.id);
+        case FailureDomain::Kind::Site: return find(m_bySite, domain.id);
+        }
+        return m_none;
+    }
+
+private:
+    using Map = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+    const std::vector<std::size_t>& find(const Map& map, std::string_view id) const
+    {
+        const auto it = map.find(id);
+        return it == map.end() ? m_none : it->second;
+    }
+    Map m_byId, m_byRegion, m_bySite;
+    std::vector<std::size_t> m_none;
+};
+
+/// One search for single points of failure (and pairs): what every loss is checked against.
+///
+/// On an acyclic graph of endpoints and hard dependencies (what validation allows, but for cycles through
+/// an endpoint and a hard dependency), a loss costs the components it touches plus the components whose
+/// capacity it changes, each O(log n) (CapacityGraph; a chain of single-parent components counts as one),
+/// plus the findings it makes: a hard-dependency chain of n components or a workload listing n members
+/// is O(n log n) in all. With such a cycle every loss walks each workload's graph (as servedCapacity).
+class SpofSearch
+{
+public:
+    SpofSearch(const Topology& t, const SpofOptions& options) : m_t(t), m_options(options), m_places(t)
+    {
+        for (const auto& w : t.workloads)
+            if (!options.workload || w.id == *options.workload)
+                m_workloads.push_back(&w);
+        std::vector<std::size_t> entries;
+        for (const Workload* w : m_workloads) {
+            const Component* entry = t.findComponent(w->entry);
+            entries.push_back(entry ? static_cast<std::size_t>(entry - t.components.data()) : CapacityGraph::kNone);
+        }
+        m_graph.emplace(t, entries);
+        for (std::size_t i = 0; i < m_workloads.size(); ++i) {
+            const Workload& w = *m_workloads[i];
+            m_entry.push_back(entries[i]);
+            if (m_graph->acyclic())
+                m_baseline.push_back(entries[i] == CapacityGraph::kNone ? kUnlimited : m_graph->baseline(entries[i]));
+            else
+                m_baseline.push_back(servedCapacity(t, w, LossSet{}));
+            if (entries[i] != CapacityGraph::kNone)
+                m_byEntry[entries[i]].push_back(i);
+            if (m_baseline.back() <= 0.0)
+                m_alwaysDown.push_back(i); // down with or without any loss: every loss reports it
+            m_members.push_back(workloadComponents(t, w)); // once per workload, not once per domain checked
+            m_memberSets.emplace_back(m_members.back().begin(), m_members.back().end());
+        }
+        m_mark.assign(t.components.size(), 0);
+    }
+
+    SpofFinding check(std::vector<FailureDomain> lost)
+    {
+        const LossSet set(lost);
+        SpofFinding finding{std::move(lost), {}, {}};
+        if (!m_graph->acyclic())
+            return walkAll(set, std::move(finding));
+        // The components the loss touches: their own capacity may change, and they may not survive.
+        std::vector<std::size_t> touched;
+        for (const FailureDomain& d : set.domains())
+            for (std::size_t c : m_places.touched(d))
+                if (!m_mark[c]) {
+                    m_mark[c] = 1;
+                    touched.push_back(c);
+                }
+        std::sort(touched.begin(), touched.end());
+        std::vector<std::pair<std::size_t, double>> changes;
+        std::vector<std::size_t> down;
+        for (std::size_t c : touched) {
+            m_mark[c] = 0;
+            const Component& component = m_t.components[c];
+            const double own = ownCapacity(component, set);
+            if (own != m_graph->baselineOwn(c))
+                changes.emplace_back(c, own);
+            if (!set.survives(component))
+                down.push_back(c);
+        }
+        m_graph->change(changes);
+        // Only workloads whose entry changed, and those down anyway, can be impacted.
+        std::vector<std::size_t> affected = m_alwaysDown;
+        for (std::size_t node : m_graph->changed())
+            if (const auto it = m_byEntry.find(node); it != m_byEntry.end())
+                affected.insert(affected.end(), it->second.begin(), it->second.end());
+        std::sort(affected.begin(), affected.end());
+        affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+        std::unordered_set<std::string> listed; // ids already in finding.lost
+        for (std::size_t i : affected) {
+            const double cap = m_entry[i] == CapacityGraph::kNone ? kUnlimited : m_graph->value(m_entry[i]);
+            auto impact = impactOf(*m_workloads[i], cap, m_baseline[i], m_options.degradedThreshold);
+            if (!impact)
+                continue;
+            finding.impacts.push_back(std::move(*impact));
+            for (std::size_t c : down) {
+                const Component* component = &m_t.components[c];
+                if (m_memberSets[i].count(component) && listed.insert(component->id.str()).second)
+                    finding.lost.push_back(component->id);
+            }
+        }
+        return finding;
+    }
+
+private:
+    /// Every workload walked again under the loss (graphs with cycles).
+    SpofFinding walkAll(const LossSet& set, SpofFinding finding) const
+    {
+        std::unordered_set<std::string> listed;
+        for (std::size_t i = 0; i < m_workloads.size(); ++i) {
+            const double cap = servedCapacity(m_t, *m_workloads[i], set);
+            auto impact = impactOf(*m_workloads[i], cap, m_baseline[i], m_options.degradedThreshold);
+            if (!impact)
+                continue;
+            finding.impacts.push_back(std::move(*impact));
+            for (const Component* c : m_members[i])
+                if (!set.survives(*c) && listed.insert(c->id.str()).second)
+                    finding.lost.push_back(c->id);
+        }
+        return finding;
+    }
+
+    const Topology& m_t;
+    const SpofOptions& m_options;
+    PlaceIndex m_places;
+    std::optional<CapacityGraph> m_graph;
+    std::vector<const Workload*> m_workloads;
+    std::vector<std::size_t> m_entry;
+    std::vector<double> m_baseline;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> m_byEntry; ///< entry component -> workloads
+    std::vector<std::size_t> m_alwaysDown;
+    std::vector<std::vector<const Component*>> m_members;
+    std::vector<std::unordered_set<const Component*>> m_memberSets;
+    std::vector<char> m_mark;
+};
+
 } // namespace
 
 double servedCapacity(const Topology& topology, const Workload& workload, const LossSet& lost)
@@ -151,38 +307,10 @@ double servedCapacity(const Topology& topology, const Workload& workload, const 
 SpofReport findSinglePointsOfFailure(const Topology& topology, const SpofOptions& options)
 {
     SpofReport report;
-    std::vector<const Workload*> workloads;
-    for (const auto& w : topology.workloads)
-        if (!options.workload || w.id == *options.workload)
-            workloads.push_back(&w);
     const auto domains = failureDomains(topology);
     report.domainsChecked = domains.size();
-
-    std::vector<double> baseline;
-    std::vector<std::vector<const Component*>> members; // once per workload, not once per domain checked
-    baseline.reserve(workloads.size());
-    members.reserve(workloads.size());
-    for (const Workload* w : workloads) {
-        baseline.push_back(servedCapacity(topology, *w, LossSet{}));
-        members.push_back(workloadComponents(topology, *w));
-    }
-
-    const auto check = [&](std::vector<FailureDomain> lost) {
-        const LossSet set(lost);
-        SpofFinding finding{std::move(lost), {}, {}};
-        std::unordered_set<std::string> listed; // ids already in finding.lost (a search there is quadratic)
-        for (std::size_t i = 0; i < workloads.size(); ++i) {
-            auto impact = impactOf(topology, *workloads[i], set, baseline[i], options.degradedThreshold);
-            if (!impact)
-                continue;
-            finding.impacts.push_back(std::move(*impact));
-            for (const Component* c : members[i])
-                if (!set.survives(*c) && listed.insert(c->id.str()).second)
-                    finding.lost.push_back(c->id);
-        }
-        return finding;
-    };
-
+    SpofSearch search(topology, options);
+    const auto check = [&](std::vector<FailureDomain> lost) { return search.check(std::move(lost)); };
     std::vector<bool> single(domains.size(), false);
     for (std::size_t i = 0; i < domains.size(); ++i) {
         auto finding = check({domains[i]});
