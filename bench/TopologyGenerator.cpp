@@ -1,6 +1,7 @@
 #include "TopologyGenerator.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace firedrill::bench {
@@ -69,6 +70,83 @@ Topology generateTopologyWithDependencies(std::size_t components, std::size_t de
     const std::size_t base = dependents ? dependencies / dependents : 0;
     const std::size_t extra = dependents ? dependencies % dependents : 0;
     return generate(components, regions, [base, extra](std::size_t i) { return base + (i < extra ? 1 : 0); });
+}
+
+namespace {
+
+Component appService(const std::string& id, const std::string& region, int instances)
+{
+    Component c;
+    c.id = ComponentId{id};
+    c.kind = ComponentKind::AppService;
+    c.region = RegionId{region};
+    c.instances = instances;
+    c.capacityRps = 400;
+    return c;
+}
+
+Region region(const std::string& id, std::optional<std::string> pair)
+{
+    Region r;
+    r.id = RegionId{id};
+    if (pair)
+        r.pair = RegionId{*pair};
+    return r;
+}
+
+} // namespace
+
+Topology generateShape(Shape shape, std::size_t n)
+{
+    Topology t;
+    t.name = "Generated shape of " + std::to_string(n);
+    const auto index = [](std::string prefix, std::size_t i) { return prefix + std::to_string(i); };
+    Workload w;
+    w.id = WorkloadId{"w"};
+    w.demandRps = 100;
+    switch (shape) {
+    case Shape::Regions:
+    case Shape::RegionsUnknownPair:
+        for (std::size_t i = 0; i < n; ++i)
+            t.regions.push_back(region(index("r", i), shape == Shape::Regions ? index("r", i ^ 1) : index("nowhere", i)));
+        t.components.push_back(appService("app", "r0", 2));
+        w.entry = ComponentId{"app"};
+        break;
+    case Shape::Chain:
+        t.regions.push_back(region("weu", std::nullopt));
+        for (std::size_t i = 0; i < n; ++i) {
+            Component c = appService(index("c", i), "weu", 1);
+            if (i + 1 < n)
+                c.dependsOn.push_back({ComponentId{index("c", i + 1)}, DependencyKind::Hard});
+            t.components.push_back(std::move(c));
+        }
+        w.entry = ComponentId{"c0"};
+        break;
+    case Shape::ListedMembers:
+        t.regions.push_back(region("weu", std::nullopt));
+        for (std::size_t i = 0; i < n; ++i) {
+            t.components.push_back(appService(index("c", i), "weu", 1));
+            w.components.push_back(ComponentId{index("c", i)});
+        }
+        w.entry = ComponentId{"c0"};
+        break;
+    case Shape::Routers:
+        t.regions.push_back(region("weu", std::nullopt));
+        for (std::size_t i = 0; i < n; ++i) {
+            Component tm;
+            tm.id = ComponentId{index("tm", i)};
+            tm.kind = ComponentKind::TrafficManager;
+            tm.endpoints.push_back({ComponentId{index("app", i)}, std::nullopt, std::nullopt});
+            if (i + 1 < n)
+                tm.endpoints.push_back({ComponentId{index("tm", i + 1)}, std::nullopt, std::nullopt});
+            t.components.push_back(std::move(tm));
+            t.components.push_back(appService(index("app", i), "weu", 1));
+        }
+        w.entry = ComponentId{"tm0"};
+        break;
+    }
+    t.workloads.push_back(w);
+    return t;
 }
 
 } // namespace firedrill::bench

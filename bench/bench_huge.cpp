@@ -3,7 +3,10 @@
 // from a .firedrill workspace. Each step runs in its own process, so its peak resident memory
 // (getrusage ru_maxrss) is its own; the round trips check the topology read back equals the original.
 // Prints a Markdown table and exits non-zero when a step fails. bench/run.sh runs it.
-//   bench_huge [components] [dependencies] [only the steps whose name holds this text]
+// Then the shapes that once made validation or the single-point-of-failure analysis quadratic (many
+// regions, an unknown pair on each, a long hard-dependency chain, a long explicit member list, a chain of
+// routers), each of [shape size] items (default: a fifth of the components).
+//   bench_huge [components] [dependencies] [only the steps whose name holds this text] [shape size]
 #include "TopologyGenerator.h"
 
 #include "core/analysis/AvailabilityReport.h"
@@ -40,6 +43,7 @@ struct Setup
 {
     std::size_t components = 100'000;
     std::size_t dependencies = 500'000;
+    std::size_t shapeSize = 20'000;
     fs::path scratch;
     fs::path yaml() const { return scratch / "huge.yaml"; }
     fs::path workspace() const { return scratch / "huge.firedrill"; }
@@ -246,6 +250,39 @@ Outcome openWorkspaceStep(const Setup& s)
     return o;
 }
 
+/// Validates a generated shape and, when it is valid, looks for single points of failure in it.
+Outcome shapeStep(bench::Shape shape, std::size_t n, bool expectErrors)
+{
+    const Topology t = bench::generateShape(shape, n);
+    std::vector<Diagnostic> found;
+    SpofReport spof;
+    Outcome o;
+    double validateMs = 0;
+    o.ms = timeMs([&] {
+        validateMs = timeMs([&] { found = validate(t); });
+        if (!hasErrors(found))
+            spof = findSinglePointsOfFailure(t);
+    });
+    o.peak = peakMiB();
+    const std::size_t errors = countSeverity(found, Severity::Error);
+    if (expectErrors != (errors > 0))
+        return fail(expectErrors ? "the shape was expected to have errors" : "the shape has errors: " + found.front().message);
+    char buf[160];
+    if (expectErrors)
+        std::snprintf(buf, sizeof buf, "validate only: %zu errors", errors);
+    else
+        std::snprintf(buf, sizeof buf, "validate %.0f ms, then %zu single points of failure in %.0f ms", validateMs,
+                      spof.singles.size(), o.ms - validateMs);
+    o.note = buf;
+    return o;
+}
+
+Outcome regionsStep(const Setup& s) { return shapeStep(bench::Shape::Regions, s.shapeSize, false); }
+Outcome unknownPairsStep(const Setup& s) { return shapeStep(bench::Shape::RegionsUnknownPair, s.shapeSize, true); }
+Outcome chainStep(const Setup& s) { return shapeStep(bench::Shape::Chain, s.shapeSize, false); }
+Outcome listedMembersStep(const Setup& s) { return shapeStep(bench::Shape::ListedMembers, s.shapeSize, false); }
+Outcome routersStep(const Setup& s) { return shapeStep(bench::Shape::Routers, s.shapeSize, false); }
+
 struct Step
 {
     const char* name;
@@ -264,6 +301,11 @@ const std::vector<Step>& steps()
         {"create workspace", createWorkspaceStep},
         {"save a second revision", saveRevisionStep},
         {"open workspace + read topology", openWorkspaceStep},
+        {"shape: regions paired with each other", regionsStep},
+        {"shape: regions with an unknown pair", unknownPairsStep},
+        {"shape: hard-dependency chain of 1-instance components", chainStep},
+        {"shape: workload listing its members", listedMembersStep},
+        {"shape: chain of traffic managers", routersStep},
     };
     return all;
 }
@@ -278,11 +320,12 @@ int main(int argc, char** argv)
     if (argc > 2)
         s.dependencies = std::stoul(argv[2]);
     const std::string only = argc > 3 ? argv[3] : "";
+    s.shapeSize = argc > 4 ? std::stoul(argv[4]) : std::max<std::size_t>(1, s.components / 5);
     s.scratch = fs::temp_directory_path() / ("firedrill-bench-huge-" + std::to_string(getpid()));
     fs::create_directories(s.scratch);
 
-    std::printf("%zu components, %zu dependencies requested; each step in its own process\n\n", s.components,
-                s.dependencies);
+    std::printf("%zu components, %zu dependencies requested, shapes of %zu; each step in its own process\n\n",
+                s.components, s.dependencies, s.shapeSize);
     std::printf("| step | ms | peak MiB | |\n|---|---|---|---|\n");
     std::fflush(stdout);
     int failures = 0;
