@@ -114,8 +114,11 @@ int runMonteCarloCommand(const MonteCarloCommandOptions& options)
     auto result = montecarlo::runMonteCarlo(*in.document.topology, o);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result) {
-        std::cerr << "firedrill-cli: " << result.error().message << "\n";
-        return ExitCode::UsageError;
+        // A design the run refuses (sizes, events a year) is the input's fault; a shard that does not exist, the call's.
+        const bool usage = result.error().code == "bad-shard";
+        std::cerr << (usage ? std::string("firedrill-cli") : options.file) << ": " << (usage ? "" : "error: ")
+                  << result.error().message << "\n";
+        return usage ? ExitCode::UsageError : ExitCode::InvalidInput;
     }
     const nlohmann::json j = toJson(*result, *in.document.topology);
     if (options.json)

@@ -121,7 +121,9 @@ std::string policySuffix(const sim::TargetVerdict& v)
 void printSummary(const Scenario& s, const sim::ReplayResult& r, const std::vector<sim::WorkloadVerdict>& verdicts)
 {
     std::cout << "Scenario " << s.id.str() << ": " << s.name << " (" << formatDurationReadable(s.duration) << ", seed "
-              << r.seed << (r.worstCaseDns ? ", worst-case DNS" : "") << ")\n";
+              << r.seed << (r.worstCaseDns ? ", worst-case DNS" : "")
+              << (r.sampleInterval.ms != 1000 ? ", sampled every " + formatDurationReadable(r.sampleInterval) : std::string())
+              << ")\n";
     for (std::size_t k = 0; k < r.workloads.size(); ++k) {
         const auto& w = r.workloads[k];
         const auto& v = verdicts[k];
@@ -173,6 +175,8 @@ int runSimulate(const SimulateOptions& o)
     sim::ReplayOptions options;
     options.seed = o.seed.value_or(s->seed.value_or(0));
     options.worstCaseDns = o.worstCaseDns;
+    // A long scenario on many workloads is sampled less often than every second (the output says how often).
+    options.sampleInterval = sim::fittingSampleInterval(s->duration, t.workloads.size(), options.sampleInterval);
     auto result = sim::replayScenario(t, s->id, options);
     if (!result) {
         std::cerr << result.error().message << '\n';

@@ -42,6 +42,13 @@ void checkSizeLimits(const Topology& t, std::vector<Diagnostic>& out)
         if (c.autoscale && c.autoscale->min > SizeLimits::kMaxInstances)
             overLimit(out, path + ".autoscale.min", "autoscale.min", c.autoscale->min, SizeLimits::kMaxInstances, instancesWhy);
     }
+    for (const Scenario& s : t.scenarios)
+        if (s.duration > SizeLimits::kMaxScenarioDuration)
+            out.push_back({Severity::Error, "over-limit",
+                           "duration is " + std::to_string(s.duration.ms / 86'400'000) + " days, over the limit of " +
+                               std::to_string(SizeLimits::kMaxScenarioDuration.ms / 86'400'000) +
+                               " days: a scenario replays an incident and its recovery; split a longer story into scenarios",
+                           "scenarios[" + s.id.str() + "].duration", {}});
 }
 
 } // namespace firedrill

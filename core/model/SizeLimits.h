@@ -17,6 +17,9 @@ struct SizeLimits
     /// Instances of one component (`instances`, `autoscale.min` and `autoscale.max`). The largest single
     /// tiers (a scale set, an auto-scaling group, a Kubernetes deployment) hold thousands.
     static constexpr int kMaxInstances = 100'000;
+    /// Length of a scenario. A scenario replays an incident and its recovery, hours to weeks; a year
+    /// leaves room for a long regional loss.
+    static constexpr Duration kMaxScenarioDuration = Duration::days(366);
 };
 
 /// Appends an "over-limit" error to `out` for every value of `topology` above its SizeLimits bound; the

@@ -18,6 +18,10 @@ struct ReplayOptions
     Duration sampleInterval = Duration::seconds(1);     ///< time-series resolution
     double rtoThreshold = 0.99;                         ///< served / demanded needed to count as recovered
     Duration rtoSustain = Duration::seconds(60);        ///< ... for at least this long
+    /// Events one replay may take. A 24-hour scenario on 1,000 components takes a few hundred; a replay
+    /// that reaches this stops (ScenarioPlayer::stopped()), so models that keep answering each other at one
+    /// instant cannot run for ever.
+    std::uint64_t maxEvents = 1'000'000;
 };
 
 /// One sentence of the narrated event log.

@@ -19,6 +19,33 @@ namespace firedrill::sim {
 
 using namespace models;
 
+namespace {
+
+/// Sample rows of a replay: every workload at 0, each interval and the end.
+std::uint64_t sampleRows(Duration duration, std::size_t workloads, Duration interval)
+{
+    if (duration.ms <= 0 || interval.ms <= 0)
+        return 0;
+    return (static_cast<std::uint64_t>(duration.ms / interval.ms) + 2) * std::max<std::uint64_t>(1, workloads);
+}
+
+} // namespace
+
+Duration fittingSampleInterval(Duration duration, std::size_t workloads, Duration requested)
+{
+    Duration interval = requested.ms > 0 ? requested : Duration::seconds(1);
+    if (sampleRows(duration, workloads, interval) <= kMaxSampleRows)
+        return interval;
+    // Samples a workload may have, less the two at the ends; whole seconds above duration / that.
+    const std::uint64_t perWorkload = kMaxSampleRows / std::max<std::uint64_t>(1, workloads);
+    const std::uint64_t steps = perWorkload > 2 ? perWorkload - 2 : 1;
+    const std::int64_t ms = duration.ms / static_cast<std::int64_t>(steps) + 1;
+    interval = Duration::seconds((ms + 999) / 1000);
+    while (sampleRows(duration, workloads, interval) > kMaxSampleRows)
+        interval = interval + Duration::seconds(1);
+    return interval;
+}
+
 Result<std::unique_ptr<ScenarioPlayer>> ScenarioPlayer::create(const Topology& topology, const ScenarioId& scenario,
                                                                const ReplayOptions& options)
 {
@@ -36,6 +63,15 @@ Result<std::unique_ptr<ScenarioPlayer>> ScenarioPlayer::create(const Topology& t
     if (errors > 0)
         return Error{"invalid-topology", "The topology has " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
                                              " to fix before it can be replayed, first: " + first};
+    const std::uint64_t rows = sampleRows(s->duration, topology.workloads.size(), options.sampleInterval);
+    if (rows > kMaxSampleRows)
+        return Error{"too-many-samples",
+                     "Scenario \"" + scenario.str() + "\" lasts " + formatDurationReadable(s->duration) + ": one sample every " +
+                         formatDurationReadable(options.sampleInterval) + " for " + std::to_string(topology.workloads.size()) +
+                         " workload(s) makes " + std::to_string(rows) + " sample rows, over the " + std::to_string(kMaxSampleRows) +
+                         " a replay keeps. Sample every " +
+                         formatDurationReadable(fittingSampleInterval(s->duration, topology.workloads.size(), options.sampleInterval)) +
+                         " or more, or shorten the scenario."};
     return std::make_unique<ScenarioPlayer>(topology, *s, options);
 }
 
@@ -66,7 +102,9 @@ ScenarioPlayer::ScenarioPlayer(const Topology& topology, const Scenario& scenari
                 series.regions.push_back(name);
         }
         series.servedByRegion.resize(series.regions.size());
-        const auto n = static_cast<std::size_t>(m_duration / m_options.sampleInterval.ms + 2);
+        // create() refuses a replay beyond kMaxSampleRows; a player made directly only reserves that much.
+        const auto n = static_cast<std::size_t>(std::min<std::int64_t>(m_duration / m_options.sampleInterval.ms + 2,
+                                                                       static_cast<std::int64_t>(kMaxSampleRows)));
         for (auto* v : {&series.demand, &series.availability, &series.latencyMs, &series.replicationLagS, &series.writesLost,
                         &series.backlog, &series.capacityRps})
             v->reserve(n);
@@ -106,11 +144,24 @@ void ScenarioPlayer::refresh(Simulator& sim)
     m_outbox->react(sim);
 }
 
+bool ScenarioPlayer::overBudget()
+{
+    if (!m_stopped && m_sim.eventsHandled() >= m_options.maxEvents) {
+        m_stopped = true;
+        m_world->narrate(m_sim.now(), "The replay stops after " + std::to_string(m_sim.eventsHandled()) +
+                                          " events, the most one replay may take: the models keep answering each other "
+                                          "without end (see the entries just before)");
+    }
+    return m_stopped;
+}
+
 void ScenarioPlayer::runUntil(std::int64_t timeMs)
 {
     const std::int64_t end = std::min(timeMs, m_duration);
-    while (m_sim.step(end)) {
+    while (!overBudget() && m_sim.step(end)) {
     }
+    if (m_stopped)
+        return;
     advance(end);
     if (end >= m_duration && m_last >= m_duration && m_nextSample == m_duration) {
         prepareSamples();
@@ -127,7 +178,7 @@ bool ScenarioPlayer::stepToNextEvent()
         runUntil(m_duration);
         return false;
     }
-    return true;
+    return !overBudget();
 }
 
 void ScenarioPlayer::advance(std::int64_t t1)
@@ -537,6 +588,17 @@ Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& 
     if (observer)
         (*player)->addObserver(observer);
     (*player)->runToEnd();
+    if ((*player)->stopped()) {
+        const auto& log = (*player)->log();
+        std::string last;
+        for (std::size_t i = log.size() >= 4 ? log.size() - 4 : 0; i + 1 < log.size(); ++i)
+            last += "\n  " + models::clock(log[i].timeMs) + " " + log[i].text;
+        return Error{"too-many-events", "scenario '" + scenario.str() + "': the replay stopped at " +
+                                            models::clock((*player)->now()) + " after " +
+                                            std::to_string(options.maxEvents) +
+                                            " events, the most one replay may take; the models keep answering each "
+                                            "other without end. Its last entries:" + last};
+    }
     return (*player)->takeResult();
 }
 

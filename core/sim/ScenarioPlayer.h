@@ -28,7 +28,8 @@ class ResilienceModel;
 class ScenarioPlayer
 {
 public:
-    /// A player for `scenario` of `topology`; an error when the scenario does not exist.
+    /// A player for `scenario` of `topology`; an error when the scenario does not exist, the topology does
+    /// not validate, or its samples would pass kMaxSampleRows ("too-many-samples", naming an interval that fits).
     static Result<std::unique_ptr<ScenarioPlayer>> create(const Topology& topology, const ScenarioId& scenario,
                                                           const ReplayOptions& options);
     ScenarioPlayer(const Topology& topology, const Scenario& scenario, const ReplayOptions& options);
@@ -46,7 +47,10 @@ public:
     void runToEnd() { runUntil(m_duration); }
     std::int64_t now() const { return m_last; }
     std::int64_t duration() const { return m_duration; }
-    bool finished() const { return m_last >= m_duration; }
+    /// At the end of the scenario, or stopped.
+    bool finished() const { return m_last >= m_duration || m_stopped; }
+    /// True when the replay reached ReplayOptions::maxEvents and stopped before the end (the log says so).
+    bool stopped() const { return m_stopped; }
     /// Time of the next event still to handle, or -1 when none is left before the end.
     std::int64_t nextEventTime() const;
     /// What the canvas draws now: every card's phase, traffic on the arrows, DNS answers, replication lag.
@@ -84,6 +88,8 @@ private:
     void prepareSamples();
     void sample(std::int64_t t);
     void updateOutboxes(std::int64_t t0, std::int64_t t1);
+    /// Stops the replay when it has taken its budget of events; true when stopped.
+    bool overBudget();
 
     Topology m_topology;
     Scenario m_scenario;
@@ -115,9 +121,20 @@ private:
     std::vector<Prepared> m_prep;
     std::int64_t m_last = 0;
     std::int64_t m_nextSample = 0;
+    bool m_stopped = false;
 };
 
-/// Replays scenario `scenario` of `topology` to its end. Error "unknown-scenario" when it does not exist.
+/// Sample rows a replay keeps: one row is one workload's figures at one sampled instant (64 bytes and 8
+/// more per region it is served from), so the time series of a replay stay within about 1 GB. A 24-hour
+/// scenario sampled every second on 110 workloads keeps 9.5 million.
+inline constexpr std::uint64_t kMaxSampleRows = 10'000'000;
+
+/// The shortest whole-second sample interval, at least `requested`, that keeps a replay of a scenario
+/// lasting `duration` on `workloads` workloads within kMaxSampleRows.
+Duration fittingSampleInterval(Duration duration, std::size_t workloads, Duration requested);
+
+/// Replays scenario `scenario` of `topology` to its end. Errors: "unknown-scenario" when it does not exist,
+/// "too-many-events" when the replay stopped at ReplayOptions::maxEvents.
 Result<ReplayResult> replayScenario(const Topology& topology, const ScenarioId& scenario, const ReplayOptions& options,
                                     SimObserver* observer = nullptr);
 

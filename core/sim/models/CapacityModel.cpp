@@ -7,6 +7,24 @@
 
 namespace firedrill::sim::models {
 
+namespace {
+
+/// Instances that carry `load` requests/s at `perInstance` each, plus `crashed` ones, within [lo, hi].
+/// Worked out in floating point and clamped before the conversion: a surge can ask for more instances
+/// than an int holds (a conversion out of range is undefined and gave a scale-out of one instance per
+/// event, each undone by a scale-in, for ever).
+int instancesFor(double load, double perInstance, int crashed, int lo, int hi)
+{
+    const double needed = std::ceil(load / perInstance - 1e-9) + static_cast<double>(crashed);
+    if (!(needed < static_cast<double>(hi))) // NaN and infinity too
+        return hi;
+    if (needed <= static_cast<double>(lo))
+        return lo;
+    return static_cast<int>(needed);
+}
+
+} // namespace
+
 double CapacityModel::load(int comp, std::int64_t t) const
 {
     return m_world.load(comp, t);
@@ -23,8 +41,7 @@ int CapacityModel::scaleInTarget(std::size_t i, std::int64_t now) const
         end = std::max(end, r.switchAt + r.ttl);
     const int idx = static_cast<int>(i);
     const double l = std::max(load(idx, now), load(idx, end));
-    const int needed = static_cast<int>(std::ceil(l / perInstance - 1e-9)) + s.crashed;
-    return std::max(s.c->autoscale->min, needed);
+    return instancesFor(l, perInstance, s.crashed, s.c->autoscale->min, std::max(s.instances, s.c->autoscale->max));
 }
 
 void CapacityModel::scaleIn(Simulator& sim, std::size_t i)
@@ -76,9 +93,7 @@ void CapacityModel::react(Simulator& sim)
             continue;
         }
         const double perInstance = *s.c->capacityRps * m_world.losses().capacityShare(*s.c);
-        const double needed = std::max(l0, l1) / perInstance + static_cast<double>(s.crashed);
-        int target = static_cast<int>(std::ceil(needed - 1e-9));
-        target = std::min(s.c->autoscale->max, std::max(target, s.instances + 1));
+        const int target = instancesFor(std::max(l0, l1), perInstance, s.crashed, s.instances + 1, s.c->autoscale->max);
         s.scaling = true;
         sim.scheduleIn(s.c->autoscale->scaleOutTime.ms, m_target, ScaleDone, pack(static_cast<std::uint64_t>(target), i));
         m_world.narrate(now, "Autoscale of " + s.c->id.str() + " starts: load " + formatNumber(std::round(l0)) +
