@@ -67,6 +67,52 @@ QString listed(const QStringList& ids)
                            : tr("%1 and %2 more").arg(ids.mid(0, 3).join(QStringLiteral(", "))).arg(ids.size() - 3);
 }
 
+/// Adds to `step` the edits that keep pairing symmetric once `changed` is paired as it says: its new
+/// partner is paired back with it (leaving the partner's old partner unpaired), and a region that was
+/// paired with it and no longer is becomes unpaired.
+void pairSymmetrically(Document& document, const Topology& t, const Region& changed, QUndoCommand* step)
+{
+    std::vector<Region> edits;
+    auto edited = [&](const Region& r) -> Region& {
+        for (Region& e : edits)
+            if (e.id == r.id)
+                return e;
+        return edits.emplace_back(r);
+    };
+    for (const Region& r : t.regions) {
+        if (r.id == changed.id)
+            continue;
+        if (changed.pair && r.id == *changed.pair && r.pair != changed.id) {
+            if (r.pair)
+                if (const Region* old = findRegion(t, *r.pair); old && old->pair == r.id && old->id != changed.id)
+                    edited(*old).pair.reset();
+            edited(r).pair = changed.id;
+        } else if (r.pair == changed.id && changed.pair != r.id) {
+            edited(r).pair.reset();
+        }
+    }
+    for (const Region& r : edits)
+        new SetRegionCommand(&document, r.id, r, step);
+}
+
+/// Pushes `region` (absent: removes `id`) with the pairing edits it implies, as one undo step.
+void pushRegion(Document& document, const RegionId& id, const std::optional<Region>& region)
+{
+    const Topology& t = document.topology();
+    auto* step = new QUndoCommand;
+    auto* main = new SetRegionCommand(&document, id, region, step);
+    step->setText(main->text());
+    Region unpaired;
+    unpaired.id = id;
+    pairSymmetrically(document, t, region ? *region : unpaired, step);
+    if (step->childCount() == 1) {
+        delete step;
+        document.push(new SetRegionCommand(&document, id, region));
+        return;
+    }
+    document.push(step);
+}
+
 } // namespace
 
 QString addRegion(Document& document, const Region& region)
@@ -81,7 +127,7 @@ QString addRegion(Document& document, const Region& region)
         return tr("The id “%1” is taken.").arg(id);
     if (QString error = checkValues(t, region); !error.isEmpty())
         return error;
-    document.push(new SetRegionCommand(&document, region.id, region));
+    pushRegion(document, region.id, region);
     return {};
 }
 
@@ -100,7 +146,7 @@ QString changeRegion(Document& document, const Region& region)
         if (!used.isEmpty())
             return tr("%1 use zones above %2; move them first.").arg(listed(used)).arg(region.zones);
     }
-    document.push(new SetRegionCommand(&document, region.id, region));
+    pushRegion(document, region.id, region);
     return {};
 }
 
@@ -113,15 +159,13 @@ QString removeRegion(Document& document, const QString& id)
     const QStringList placed = placedIn(t, rid);
     if (!placed.isEmpty())
         return tr("“%1” still holds %2; move or delete them first.").arg(id, listed(placed));
-    QStringList paired;
-    for (const Region& r : t.regions)
-        if (r.pair == rid)
-            paired << qstr(r.id.str());
-    if (!paired.isEmpty())
-        return tr("“%1” is the pair of %2; change that first.").arg(id, listed(paired));
     // Anything else that names it (link ends, backup copies) would turn into an error.
+    // Its partner is left unpaired in the same step.
     Topology after = t;
     std::erase_if(after.regions, [&](const Region& r) { return r.id == rid; });
+    for (Region& r : after.regions)
+        if (r.pair == rid)
+            r.pair.reset();
     const auto errorsOf = [](const std::vector<Diagnostic>& all) {
         return std::count_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
     };
@@ -130,7 +174,7 @@ QString removeRegion(Document& document, const QString& id)
         for (const Diagnostic& d : now)
             if (d.severity == Severity::Error && QString::fromStdString(d.message).contains(id))
                 return tr("“%1” is still used: %2").arg(id, QString::fromStdString(d.message));
-    document.push(new SetRegionCommand(&document, rid, std::nullopt));
+    pushRegion(document, rid, std::nullopt);
     return {};
 }
 

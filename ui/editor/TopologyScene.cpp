@@ -11,6 +11,7 @@
 #include "ui/common/DisplayText.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/EndpointEditing.h"
 #include "ui/document/commands/ReplaceComponentsCommand.h"
 
 #include <QCoreApplication>
@@ -257,6 +258,12 @@ const Topology& TopologyScene::shownTopology() const
     return m_preview ? m_preview->topology : m_document->topology();
 }
 
+bool TopologyScene::showsEmptyDesign() const
+{
+    const Topology& t = m_document->topology();
+    return !m_preview && !m_readOnly && t.regions.empty() && t.sites.empty() && t.components.empty();
+}
+
 const DiagramLayout& TopologyScene::shownLayout() const
 {
     return m_preview ? m_preview->layout : m_document->layout();
@@ -488,7 +495,7 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
         m_rubberLine = nullptr;
         const QString from = std::exchange(m_connectFrom, QString());
         if (ComponentItem* target = cardAt(event->scenePos()))
-            connectComponents(*m_document, from, target->componentId());
+            linkComponents(*m_document, from, target->componentId());
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);

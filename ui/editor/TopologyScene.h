@@ -49,6 +49,8 @@ public:
     void setConnectMode(bool on) { m_connectMode = on; }
     /// Whether connect mode is on.
     bool connectMode() const { return m_connectMode; }
+    /// Whether the editable design holds nothing yet (no region, site or component) and no preview is shown.
+    bool showsEmptyDesign() const;
 
     /// The selected components' ids (a replica's card counts as its component), in topology order.
     QStringList selectedComponentIds() const;

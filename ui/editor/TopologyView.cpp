@@ -7,6 +7,7 @@
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QNativeGestureEvent>
+#include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -30,6 +31,36 @@ TopologyView::TopologyView(TopologyScene* scene, QWidget* parent) : QGraphicsVie
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     viewport()->grabGesture(Qt::PinchGesture);
+    // The hint over an empty design comes and goes with the design, not with the items repainted.
+    connect(scene, &QGraphicsScene::changed, this, [this] {
+        if (m_scene->showsEmptyDesign() != m_hintShown)
+            viewport()->update();
+    });
+}
+
+void TopologyView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    m_hintShown = m_scene->showsEmptyDesign();
+    if (!m_hintShown)
+        return;
+    painter->save();
+    painter->resetTransform();
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    painter->setFont(font);
+    painter->setPen(palette().color(QPalette::PlaceholderText));
+    const QRect area = viewport()->rect().adjusted(48, 48, -48, -48);
+    painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                      tr("An empty design. To draw one:\n\n"
+                         "1. Add a region: Edit ▸ Add Region (Ctrl+Shift+R).\n"
+                         "2. Drag components from the palette into its zones; Traffic Manager and Front Door "
+                         "go anywhere.\n"
+                         "3. Press C and drag from one card to another: from a Traffic Manager or Front Door "
+                         "this adds an endpoint, otherwise a dependency.\n"
+                         "4. Select a card to edit it in the inspector: endpoints, replicas, figures.\n\n"
+                         "Or open a bundled sample with File ▸ Open."));
+    painter->restore();
 }
 
 void TopologyView::setZoom(double factor)

@@ -41,9 +41,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    /// Over an empty design: what to do first, centred on the canvas.
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
     TopologyScene* m_scene;
+    bool m_hintShown = false;
 };
 
 } // namespace firedrill::ui

@@ -1,12 +1,15 @@
 #include "InspectorPanel.h"
 
+#include "EndpointEditor.h"
 #include "RegionEditor.h"
+#include "ReplicaEditor.h"
 #include "UnitField.h"
 #include "core/io/Units.h"
 #include "core/model/EnumNames.h"
 #include "ui/common/DisplayText.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentEditing.h"
+#include "ui/document/EndpointEditing.h"
 #include "ui/document/commands/ChangeComponentField.h"
 #include "ui/document/commands/SetDependencyCommand.h"
 #include "ui/editor/KindIcons.h"
@@ -173,6 +176,8 @@ void InspectorPanel::rebuild()
     addUnitEditors();
     addEngineEditors();
     addDependencies();
+    addEndpoints();
+    addReplicas();
     // The dock may be narrow: combo boxes shrink to a few characters instead of their longest item,
     // and rows put the field under its label when both do not fit side by side.
     for (auto* combo : m_form->findChildren<QComboBox*>()) {
@@ -295,19 +300,24 @@ void InspectorPanel::addCountEditors()
 
 template <class T>
 void InspectorPanel::addUnit(const QString& name, const QString& label, std::optional<T> Component::*member,
-                             std::function<Result<T>(std::string_view)> parse, std::function<std::string(T)> format)
+                             std::function<Result<T>(std::string_view)> parse, std::function<std::string(T)> format,
+                             std::function<QString(const T&)> limit)
 {
-    auto* field = new UnitField(name, [parse](const QString& text) {
+    // A value outside its limits (docs/format.md) is refused at the field and never reaches the model.
+    auto check = [parse, limit](const QString& text) {
         const auto parsed = parse(text.toStdString());
-        return parsed ? QString() : qstr(parsed.error().message);
-    }, m_form);
+        if (!parsed)
+            return qstr(parsed.error().message);
+        return limit ? limit(*parsed) : QString();
+    };
+    auto* field = new UnitField(name, check, m_form);
     m_unitFields.push_back(field);
     m_layout->addRow(label, field);
-    connect(field, &UnitField::committed, this, [this, member, parse, label](const QString& text) {
+    connect(field, &UnitField::committed, this, [this, member, parse, check, label](const QString& text) {
         std::optional<T> value;
         if (!text.isEmpty()) {
             auto parsed = parse(text.toStdString());
-            if (!parsed)
+            if (!parsed || !check(text).isEmpty())
                 return;
             value = *parsed;
         }
@@ -325,25 +335,39 @@ void InspectorPanel::addUnitEditors()
 {
     const Component* c = component();
     const KindFamily family = kindFamily(c->kind);
-    addUnit<Percent>(QStringLiteral("sla"), tr("SLA"), &Component::sla, parsePercent, formatPercent);
-    addUnit<double>(QStringLiteral("cost"), tr("Cost (USD/month)"), &Component::cost, parseNumber, formatNumber);
+    const std::function<QString(const Duration&)> zeroOrMore = [](const Duration& d) {
+        return d.ms >= 0 ? QString() : tr("must be 0 or more");
+    };
+    const std::function<QString(const double&)> numberZeroOrMore = [](const double& v) {
+        return v >= 0.0 ? QString() : tr("must be 0 or more");
+    };
+    addUnit<Percent>(QStringLiteral("sla"), tr("SLA"), &Component::sla, parsePercent, formatPercent,
+                     [](const Percent& p) {
+                         return p.value > 0.0 && p.value <= 100.0 ? QString() : tr("must be above 0% and at most 100%");
+                     });
+    addUnit<double>(QStringLiteral("cost"), tr("Cost (USD/month)"), &Component::cost, parseNumber, formatNumber,
+                    numberZeroOrMore);
     if (family == KindFamily::Compute || family == KindFamily::RegionalRouting)
         addUnit<double>(QStringLiteral("capacity"), tr("Capacity per instance (/s)"), &Component::capacityRps,
-                        parseNumber, formatNumber);
-    addUnit<Duration>(QStringLiteral("mtbf"), tr("MTBF"), &Component::mtbf, parseDuration, formatDuration);
-    addUnit<Duration>(QStringLiteral("mttr"), tr("MTTR"), &Component::mttr, parseDuration, formatDuration);
+                        parseNumber, formatNumber, numberZeroOrMore);
+    addUnit<Duration>(QStringLiteral("mtbf"), tr("MTBF"), &Component::mtbf, parseDuration, formatDuration,
+                      [](const Duration& d) { return d.ms > 0 ? QString() : tr("must be greater than zero"); });
+    addUnit<Duration>(QStringLiteral("mttr"), tr("MTTR"), &Component::mttr, parseDuration, formatDuration, zeroOrMore);
     addUnit<Duration>(QStringLiteral("startup"), tr("Startup time"), &Component::startupTime, parseDuration,
-                      formatDuration);
+                      formatDuration, zeroOrMore);
     if (family == KindFamily::GlobalRouting)
-        addUnit<Duration>(QStringLiteral("dnsTtl"), tr("DNS TTL"), &Component::dnsTtl, parseDuration, formatDuration);
+        addUnit<Duration>(QStringLiteral("dnsTtl"), tr("DNS TTL"), &Component::dnsTtl, parseDuration, formatDuration,
+                          zeroOrMore);
     if (holdsData(c->kind)) {
         addUnit<DataSize>(QStringLiteral("size"), tr("Size"), &Component::size, parseDataSize, formatDataSize);
-        addUnit<double>(QStringLiteral("writeRate"), tr("Write rate"), &Component::writeRate, parseRate, formatRate);
+        addUnit<double>(QStringLiteral("writeRate"), tr("Write rate"), &Component::writeRate, parseRate, formatRate,
+                        numberZeroOrMore);
         addUnit<Duration>(QStringLiteral("geoLag"), tr("Geo-replication lag"), &Component::geoLag, parseDuration,
-                          formatDuration);
+                          formatDuration, zeroOrMore);
     }
     if (family == KindFamily::Link)
-        addUnit<Duration>(QStringLiteral("latency"), tr("Latency"), &Component::latency, parseDuration, formatDuration);
+        addUnit<Duration>(QStringLiteral("latency"), tr("Latency"), &Component::latency, parseDuration, formatDuration,
+                          zeroOrMore);
 }
 
 template <class S>
@@ -475,6 +499,35 @@ void InspectorPanel::addDependencies()
             m_document->push(new SetDependencyCommand(m_document, cid(m_id), cid(target), std::nullopt));
         });
     }
+}
+
+void InspectorPanel::addSection(const QString& title)
+{
+    auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), m_form);
+    label->setContentsMargins(0, 8, 0, 0);
+    m_layout->addRow(label);
+}
+
+void InspectorPanel::addEndpoints()
+{
+    const Component* c = component();
+    if (!routesToEndpoints(*c) && c->endpoints.empty())
+        return;
+    addSection(tr("Endpoints"));
+    auto* editor = new EndpointEditor(m_document, m_id, m_form);
+    m_layout->addRow(editor);
+    m_refreshers.push_back([editor](const Component& comp) { editor->show(comp); });
+}
+
+void InspectorPanel::addReplicas()
+{
+    const Component* c = component();
+    if (!holdsData(c->kind) && c->replicas.empty())
+        return;
+    addSection(tr("Replicas"));
+    auto* editor = new ReplicaEditor(m_document, m_id, m_form);
+    m_layout->addRow(editor);
+    m_refreshers.push_back([editor](const Component& comp) { editor->show(comp); });
 }
 
 } // namespace firedrill::ui

@@ -54,13 +54,18 @@ private:
     void addUnitEditors();
     template <class T>
     void addUnit(const QString& name, const QString& label, std::optional<T> Component::*member,
-                 std::function<Result<T>(std::string_view)> parse, std::function<std::string(T)> format);
+                 std::function<Result<T>(std::string_view)> parse, std::function<std::string(T)> format,
+                 std::function<QString(const T&)> limit = {});
     template <class S>
     void addPart(const QString& name, const QString& label, std::optional<S> Component::*member,
                  std::function<QString(const QString&)> check, std::function<QString(const Component&)> show,
                  std::function<std::optional<S>(std::optional<S>, const QString&)> edit);
     void addEngineEditors();
     void addDependencies();
+    void addEndpoints();
+    void addReplicas();
+    /// A bold title spanning the form, above a group of rows.
+    void addSection(const QString& title);
 
     Document* m_document;
     QString m_id;
