@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -250,7 +251,7 @@ void TestEditorLinks::endpointEditsAreUndoable()
 
     field<QSpinBox>(w, QStringLiteral("endpoint-weight-%1").arg(b))->setValue(3);
     QCOMPARE(find(w, fd)->endpoints[1].weight, std::optional<int>(3));
-    field<QPushButton>(w, QStringLiteral("endpoint-remove-%1").arg(a))->click();
+    field<QToolButton>(w, QStringLiteral("endpoint-remove-%1").arg(a))->click();
     QCOMPARE(find(w, fd)->endpoints.size(), std::size_t(1));
     QCOMPARE(find(w, fd)->endpoints[0].target.str(), b.toStdString());
     // The removed row is gone from the inspector; the other one stays.

@@ -7,9 +7,9 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,13 +29,16 @@ std::vector<ComponentId> targetsOf(const Component& router)
     return targets;
 }
 
-QSpinBox* rankBox(const QString& name, const QString& tip, QWidget* parent)
+QSpinBox* rankBox(const QString& name, const QString& prefix, const QString& unset, const QString& tip,
+                  QWidget* parent)
 {
     auto* box = new QSpinBox(parent);
     box->setObjectName(name);
     box->setRange(0, kMaxRank);
-    box->setSpecialValueText(QStringLiteral("—"));
+    box->setPrefix(prefix);
+    box->setSpecialValueText(unset);
     box->setToolTip(tip);
+    box->setMinimumWidth(0);
     return box;
 }
 
@@ -57,6 +60,7 @@ EndpointEditor::EndpointEditor(Document* document, const QString& routerId, QWid
     m_grid = new QGridLayout(rows);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, 1);
     layout->addWidget(rows);
     m_add = new QComboBox(this);
     m_add->setObjectName(QStringLiteral("endpoint-add"));
@@ -103,39 +107,37 @@ void EndpointEditor::rebuildRows(const Component& router)
     m_empty->setVisible(router.endpoints.empty());
     if (router.endpoints.empty())
         return;
+    // Two lines per endpoint, so the rows fit a narrow dock: the target, then its priority, its weight and a
+    // remove button.
     QWidget* rows = m_grid->parentWidget();
-    auto header = [&](const QString& text, int column) {
-        auto* label = new QLabel(QStringLiteral("<i>%1</i>").arg(text), rows);
-        m_grid->addWidget(label, 0, column);
-        m_rowWidgets.push_back(label);
-    };
-    header(tr("Sends traffic to"), 0);
-    header(tr("Priority"), 1);
-    header(tr("Weight"), 2);
     const Topology& topology = m_document->topology();
-    int row = 1;
+    int row = 0;
     for (const Endpoint& e : router.endpoints) {
         const QString target = qstr(e.target.str());
         const Component* c = topology.findComponent(e.target);
-        auto* label = new QLabel(c ? labelWithId(c->name, c->id.str()) : target, rows);
+        auto* label = new QLabel(tr("→ %1").arg(c ? labelWithId(c->name, c->id.str()) : target), rows);
         label->setWordWrap(true);
-        auto* priority = rankBox(QStringLiteral("endpoint-priority-%1").arg(target),
+        auto* priority = rankBox(QStringLiteral("endpoint-priority-%1").arg(target), tr("priority "),
+                                 tr("no priority"),
                                  tr("Priority routing: the lowest number that is up gets the traffic"), rows);
-        auto* weight = rankBox(QStringLiteral("endpoint-weight-%1").arg(target),
+        auto* weight = rankBox(QStringLiteral("endpoint-weight-%1").arg(target), tr("weight "), tr("no weight"),
                                tr("Weighted routing: share of the traffic, relative to the other weights"), rows);
-        auto* remove = new QPushButton(tr("Remove"), rows);
+        auto* remove = new QToolButton(rows);
+        remove->setText(QStringLiteral("✕"));
+        remove->setToolTip(tr("Remove this endpoint"));
+        remove->setAccessibleName(tr("Remove endpoint %1").arg(target));
         remove->setObjectName(QStringLiteral("endpoint-remove-%1").arg(target));
-        m_grid->addWidget(label, row, 0);
-        m_grid->addWidget(priority, row, 1);
-        m_grid->addWidget(weight, row, 2);
-        m_grid->addWidget(remove, row, 3);
+        m_grid->addWidget(label, row, 0, 1, 3);
+        m_grid->addWidget(priority, row + 1, 0);
+        m_grid->addWidget(weight, row + 1, 1);
+        m_grid->addWidget(remove, row + 1, 2);
         m_rowWidgets.insert(m_rowWidgets.end(), {label, priority, weight, remove});
         m_rankBoxes.emplace_back(priority, weight);
         connect(priority, &QSpinBox::valueChanged, this,
                 [this, target](int v) { edit(target, &Endpoint::priority, v); });
         connect(weight, &QSpinBox::valueChanged, this, [this, target](int v) { edit(target, &Endpoint::weight, v); });
-        connect(remove, &QPushButton::clicked, this, [this, target] { this->remove(target); });
-        ++row;
+        connect(remove, &QToolButton::clicked, this, [this, target] { this->remove(target); });
+        row += 2;
     }
 }
 
