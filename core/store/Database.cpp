@@ -2,6 +2,8 @@
 
 #include "Statement.h"
 
+#include <cerrno>
+#include <cstring>
 #include <sqlite3.h>
 #include <utility>
 
@@ -45,6 +47,23 @@ int harden(sqlite3* db)
     sqlite3_busy_timeout(db, 3000);
     return sqlite3_exec(db, "PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON; PRAGMA mmap_size=0;",
                         nullptr, nullptr, nullptr);
+}
+
+/// The errno of the last failed system call on the database file or its journal (SQLite keeps it per
+/// file; the connection's own copy is often 0 by the time the error surfaces), else the connection's.
+int lastErrno(sqlite3* db)
+{
+    int error = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &error) == SQLITE_OK && error != 0)
+        return error;
+    sqlite3_file* journal = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK && journal &&
+        journal->pMethods) {
+        error = 0;
+        if (journal->pMethods->xFileControl(journal, SQLITE_FCNTL_LAST_ERRNO, &error) == SQLITE_OK && error != 0)
+            return error;
+    }
+    return sqlite3_system_errno(db);
 }
 
 std::string fileLabel(sqlite3* db)
@@ -213,6 +232,11 @@ Error Database::makeError(sqlite3* db, int rc, std::string_view what)
     const bool current = db && sqlite3_extended_errcode(db) == rc;
     const std::string detail = current ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const std::string action(what);
+    // A write refused for lack of room (ENOSPC, a quota, a file size limit) comes back as an I/O error.
+    const int system = db ? lastErrno(db) : 0;
+    if ((rc & 0xff) == SQLITE_IOERR && (system == ENOSPC || system == EDQUOT || system == EFBIG))
+        return {"disk-full", file + ": " + action + " failed: there is not enough disk space (" +
+                                 std::strerror(system) + "). Free some space, or write to another disk."};
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
         return {"corrupt", file + " is damaged (" + action + ": " + detail +
@@ -231,8 +255,10 @@ Error Database::makeError(sqlite3* db, int rc, std::string_view what)
                         "the journal file."};
         return {"read-only", file + " cannot be written (" + detail +
                                  "). Check its permissions, or use Save As to write a copy elsewhere."};
-    case SQLITE_IOERR:
     case SQLITE_FULL:
+        return {"disk-full", file + ": " + action + " failed: there is not enough disk space (" + detail +
+                                 "). Free some space, or write to another disk."};
+    case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_NOMEM:

@@ -63,7 +63,7 @@ Result<int> migrate(Database& db, const Migrations& migrations, std::optional<in
     while (version < goal) {
         const Migration& step = migrations[static_cast<std::size_t>(version)];
         auto failed = [&](const Error& cause) {
-            return Error{"migration-failed",
+            return Error{cause.code == "disk-full" ? "disk-full" : "migration-failed",
                          "Could not upgrade " + label(db) + " to schema " + std::to_string(step.version) +
                              " (" + step.description + "): " + cause.message +
                              " The file was left unchanged at schema " + std::to_string(version) + "."};

@@ -18,6 +18,35 @@ std::uint32_t bigEndian32(const unsigned char* bytes)
            (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
 }
 
+/// The error for a file whose size is not a whole number of pages: bytes appended after its last page
+/// (the header says how many pages it holds), or a file cut off inside a page.
+Error partialPage(const std::string& name, const SqliteHeader& header, std::uint64_t pagesOnDisk,
+                  std::uint64_t partial)
+{
+    const std::string size = std::to_string(header.fileSize) + " bytes";
+    const std::string pages = std::to_string(header.pageSize) + "-byte pages";
+    if (header.declaredPages != 0 && pagesOnDisk >= header.declaredPages) {
+        const std::uint64_t whole = std::uint64_t{header.declaredPages} * header.pageSize;
+        return Error{"corrupt",
+                     name + " is not a whole SQLite database: it has " + std::to_string(header.fileSize - whole) +
+                         " extra bytes after its last page (its header declares " +
+                         std::to_string(header.declaredPages) + " " + pages + ", " + std::to_string(whole) +
+                         " bytes, but the file holds " + size +
+                         "). Something was appended to it. Restore it from a backup; or, if you know only bytes "
+                         "were added at its end, keep a copy and cut the file back to " + std::to_string(whole) +
+                         " bytes (truncate -s " + std::to_string(whole) + " FILE), then open it again."};
+    }
+    if (header.declaredPages > pagesOnDisk)
+        return Error{"corrupt", name + " is damaged: it was cut off in the middle of a page (its header declares " +
+                                    std::to_string(header.declaredPages) + " " + pages + " but the file holds " +
+                                    size + ", " + std::to_string(pagesOnDisk) + " whole pages and " +
+                                    std::to_string(partial) + " bytes). Restore it from a backup."};
+    return Error{"corrupt", name + " is not a whole SQLite database: its size (" + size +
+                                ") is not a whole number of its " + pages + " (" + std::to_string(partial) +
+                                " bytes are left over): bytes were appended to it or it was cut off. Restore it "
+                                "from a backup."};
+}
+
 } // namespace
 
 Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
@@ -63,16 +92,14 @@ Result<SqliteHeader> SqliteHeader::read(const std::filesystem::path& path)
                                     std::to_string(bytes[18]) + ", " + std::to_string(bytes[19]) +
                                     "). Restore it from a backup."};
     header.walMode = bytes[18] == 2 || bytes[19] == 2;
-    if (header.fileSize % header.pageSize != 0)
-        return Error{"corrupt", name + " is damaged: its size (" + std::to_string(header.fileSize) +
-                                    " bytes) is not a whole number of pages, so it was probably truncated. "
-                                    "Restore it from a backup."};
 
     // The in-header page count is valid only when the change counter matches "version-valid-for".
     const std::uint32_t declared = bigEndian32(&bytes[28]);
     if (declared != 0 && bigEndian32(&bytes[24]) == bigEndian32(&bytes[92]))
         header.declaredPages = declared;
     const std::uint64_t pagesOnDisk = header.fileSize / header.pageSize;
+    if (const std::uint64_t partial = header.fileSize % header.pageSize; partial != 0)
+        return partialPage(name, header, pagesOnDisk, partial);
     // A save killed half-way leaves a journal beside the file, and the file may then declare pages it
     // does not hold yet: SQLite rolls the journal back when the file is next opened for writing, so
     // that is not damage.

@@ -8,8 +8,12 @@
 #include "Transaction.h"
 #include "WorkspaceProbe.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <system_error>
 #include <utility>
 
@@ -54,6 +58,26 @@ struct FileIdentity
     }
 };
 
+/// Refuses ("read-only") a file this process may not change: the file must be writable, and its folder
+/// too, for the lock file and SQLite's journal. Effective ids, as the writes themselves use (root may write
+/// a file whose mode is 0444, but nobody writes on a read-only file system).
+Result<void> checkWritable(const std::filesystem::path& path)
+{
+    const auto refuse = [&](int error, const std::string& what) {
+        const std::string why = error == EROFS ? "it is on a read-only file system"
+                                : error == EPERM ? "the " + what + " is marked immutable"
+                                                 : "the " + what + "'s permissions do not allow changes";
+        return Error{"read-only", path.string() + " cannot be changed: " + why + " (" + std::strerror(error) +
+                                      "). Open it read-only, or use Save As to write a copy elsewhere."};
+    };
+    if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0 && errno != ENOENT)
+        return refuse(errno, "file");
+    const std::filesystem::path folder = path.parent_path();
+    if (::faccessat(AT_FDCWD, folder.c_str(), W_OK, AT_EACCESS) != 0 && errno != ENOENT)
+        return refuse(errno, "folder");
+    return {};
+}
+
 /// Rolls back an interrupted save: a read-write connection replays the hot journal on its first read.
 Result<void> recoverHotJournal(const std::filesystem::path& path)
 {
@@ -63,6 +87,17 @@ Result<void> recoverHotJournal(const std::filesystem::path& path)
     if (auto version = db->pragmaInt("user_version"); !version)
         return version.error();
     return db->close();
+}
+
+/// A failure while the new file was built in its temporary file (removed again): said of `target`, the
+/// file the user named, not of the temporary one; nothing at `target` was changed.
+Error notWritten(const std::filesystem::path& target, const Error& cause)
+{
+    if (cause.code == "disk-full")
+        return Error{"disk-full", "Not enough disk space to write " + target.string() +
+                                      "; nothing was changed. Free some space, or save it on another disk."};
+    return Error{cause.code, "Could not write " + target.string() + "; nothing was changed. (" + cause.message +
+                                 ")"};
 }
 
 Result<Database> openForWriting(const std::filesystem::path& path)
@@ -93,6 +128,7 @@ WorkspaceFile& WorkspaceFile::operator=(WorkspaceFile&& other) noexcept
         m_lock = std::move(other.m_lock);
         m_mode = other.m_mode;
         m_schemaVersion = other.m_schemaVersion;
+        m_recovered = other.m_recovered;
     }
     return *this;
 }
@@ -122,15 +158,15 @@ Result<WorkspaceFile> WorkspaceFile::create(const std::filesystem::path& path, s
     {
         auto db = openForWriting(temp->path());
         if (!db)
-            return db.error();
+            return notWritten(*target, db.error());
         auto migrated = migrate(*db, migrations);
         if (!migrated)
-            return migrated.error();
+            return notWritten(*target, migrated.error());
         version = *migrated;
         if (auto first = insertRevision(*db, topologyYaml, note); !first)
-            return first.error();
+            return notWritten(*target, first.error());
         if (auto closed = db->close(); !closed)
-            return closed.error();
+            return notWritten(*target, closed.error());
     }
     if (auto moved = temp->renameTo(*target); !moved)
         return moved.error();
@@ -156,6 +192,8 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
 
     FileLock lock;
     if (mode == OpenMode::ReadWrite) {
+        if (auto writable = checkWritable(canonical); !writable)
+            return writable.error();
         auto taken = FileLock::acquire(canonical);
         if (!taken)
             return taken.error();
@@ -170,9 +208,11 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
                                                       "sqlite3 on it with PRAGMA journal_mode=DELETE, then open it "
                                                       "again."};
     auto probed = probeWorkspace(canonical, migrations);
+    bool recovered = false;
     if (!probed && probed.error().code == "needs-recovery" && mode == OpenMode::ReadWrite) {
-        if (auto recovered = recoverHotJournal(canonical); !recovered)
-            return recovered.error();
+        if (auto rolledBack = recoverHotJournal(canonical); !rolledBack)
+            return rolledBack.error();
+        recovered = true;
         probed = probeWorkspace(canonical, migrations);
     }
     if (!probed)
@@ -185,6 +225,10 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
     auto db = Database::open(canonical, DatabaseAccess::ReadWrite);
     if (!db)
         return db.error();
+    if (db->isReadOnly()) // SQLite fell back to reading: a write would fail only at Save
+        return Error{"read-only", canonical.string() + " cannot be changed: the system lets Firedrill only read "
+                                                       "it. Open it read-only, or use Save As to write a copy "
+                                                       "elsewhere."};
     if (!checked.sameAs(FileIdentity::of(canonical)))
         return Error{"io", canonical.string() + " was changed by another program while it was being opened. "
                                                 "Try again."};
@@ -193,7 +237,9 @@ Result<WorkspaceFile> WorkspaceFile::open(const std::filesystem::path& path, Ope
     auto version = migrate(*db, migrations);
     if (!version)
         return version.error();
-    return WorkspaceFile(canonical, std::move(lock), std::move(db).value(), mode, *version);
+    WorkspaceFile file(canonical, std::move(lock), std::move(db).value(), mode, *version);
+    file.m_recovered = recovered;
+    return file;
 }
 
 Result<std::int64_t> WorkspaceFile::insertRevision(Database& db, std::string_view topologyYaml,
@@ -299,8 +345,9 @@ Result<std::string> WorkspaceFile::metaValue(std::string_view key) const
 
 Result<void> WorkspaceFile::saveAs(const std::filesystem::path& path)
 {
-    if (auto writable = requireWritable("save a copy"); !writable)
-        return writable.error();
+    // A workspace open read-only (held elsewhere, or not writable) is copied too: the copy is editable.
+    if (!m_db.isOpen())
+        return Error{"closed", "Cannot save a copy: the workspace is closed."};
     auto target = resolvedTarget(path);
     if (!target)
         return target.error();
@@ -317,11 +364,11 @@ Result<void> WorkspaceFile::saveAs(const std::filesystem::path& path)
     {
         auto copy = openForWriting(temp->path());
         if (!copy)
-            return copy.error();
+            return notWritten(*target, copy.error());
         if (auto copied = m_db.backupTo(*copy); !copied)
-            return copied.error();
+            return notWritten(*target, copied.error());
         if (auto closed = copy->close(); !closed)
-            return closed.error();
+            return notWritten(*target, closed.error());
     }
     if (auto moved = temp->renameTo(*target); !moved)
         return moved.error();
@@ -332,6 +379,7 @@ Result<void> WorkspaceFile::saveAs(const std::filesystem::path& path)
     m_db = std::move(db).value();
     m_lock = std::move(lock).value(); // drops the old file's lock and removes its lock file
     m_path = *target;
+    m_mode = OpenMode::ReadWrite;
     return {};
 }
 

@@ -41,7 +41,9 @@ public:
                                         const Migrations& migrations = workspaceMigrations());
     /// Opens an existing workspace after probeWorkspace()'s checks. ReadWrite takes the lock, removes the
     /// temporary files of a Save As to this path that was killed, recovers an interrupted save and migrates
-    /// an older schema forward; ReadOnly does none of that.
+    /// an older schema forward; ReadOnly does none of that. ReadWrite is refused ("read-only") before
+    /// anything is touched when this process may not write the file or create files in its folder (file
+    /// permissions, a read-only file system, an immutable file): the message says which.
     static Result<WorkspaceFile> open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite,
                                       const Migrations& migrations = workspaceMigrations());
 
@@ -62,7 +64,8 @@ public:
     /// A value of the meta table, e.g. metakey::createdAt ("not-found" when absent).
     Result<std::string> metaValue(std::string_view key) const;
     /// Copies the workspace to `path` (SQLite backup API into a temporary file, then rename); from then on
-    /// this object refers to, and holds the lock of, the new file.
+    /// this object refers to, and holds the lock of, the new file, open for editing (also when this one
+    /// was open read-only).
     Result<void> saveAs(const std::filesystem::path& path);
     /// Closes the file and removes the lock file (the destructor does it too).
     Result<void> close();
@@ -71,6 +74,8 @@ public:
     const std::filesystem::path& path() const { return m_path; }
     /// How the file was opened.
     OpenMode mode() const { return m_mode; }
+    /// True when opening rolled back a save that a crash had interrupted (a hot journal was found).
+    bool recoveredInterruptedSave() const { return m_recovered; }
     /// The file's schema version (user_version).
     int schemaVersion() const { return m_schemaVersion; }
     /// The connection, for later features that keep their own tables in the workspace.
@@ -92,6 +97,7 @@ private:
     Database m_db;
     OpenMode m_mode = OpenMode::ReadOnly;
     int m_schemaVersion = 0;
+    bool m_recovered = false;
 };
 
 } // namespace firedrill

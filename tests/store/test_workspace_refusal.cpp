@@ -59,7 +59,10 @@ private slots:
         QTest::newRow("truncated") << QStringLiteral("truncated") << QStringLiteral("corrupt")
                                    << QStringLiteral("truncated");
         QTest::newRow("truncated-odd") << QStringLiteral("truncated-odd") << QStringLiteral("corrupt")
-                                       << QStringLiteral("not a whole number of pages");
+                                       << QStringLiteral("cut off in the middle of a page");
+        QTest::newRow("appended") << QStringLiteral("appended") << QStringLiteral("corrupt")
+                                  << QStringLiteral("is not a whole SQLite database: it has 21 extra bytes after "
+                                                    "its last page");
         QTest::newRow("flipped-page") << QStringLiteral("flipped-page") << QStringLiteral("corrupt")
                                       << QStringLiteral("integrity check failed");
         QTest::newRow("zeroed-header")
@@ -122,6 +125,8 @@ private slots:
             } else if (damage == QStringLiteral("truncated-odd")) {
                 QVERIFY(QFile::resize(dir.filePath(QStringLiteral("plan.firedrill")),
                                       readFile(path).size() / 2 + 100));
+            } else if (damage == QStringLiteral("appended")) {
+                QVERIFY(writeFile(path, readFile(path) + QByteArray("garbage appended here")));
             } else if (damage == QStringLiteral("flipped-page")) {
                 QVERIFY(flipRevisionsPage(path));
             } else if (damage == QStringLiteral("zeroed-header")) {
