@@ -3,6 +3,8 @@
 #include "CliOutput.h"
 #include "Commands.h"
 
+#include "core/io/InputPath.h"
+
 #include <iostream>
 
 namespace firedrill::cli {
@@ -22,6 +24,11 @@ AnalysisInput loadForAnalysis(const std::string& file, const std::string& prices
     }
     if (pricesPath.empty()) {
         in.prices = builtInPriceTable();
+        return in;
+    }
+    if (auto regular = checkInputFile(pricesPath); !regular) {
+        std::cerr << regular.error().message << '\n';
+        in.exitCode = ExitCode::InvalidInput;
         return in;
     }
     auto table = loadPriceTable(pricesPath);

@@ -84,6 +84,17 @@ int runMonteCarloCommand(const MonteCarloCommandOptions& options);
 /// Merges Monte Carlo shard results into the statistics of one run.
 int runMerge(const MergeOptions& options);
 
+/// Options of `firedrill-cli recover`.
+struct RecoverOptions
+{
+    std::string file;
+    bool json = false;
+};
+
+/// Rolls back the unfinished save a crash left in a workspace's journal (opening it for editing once)
+/// and reports which revision is intact; a workspace closed cleanly is left untouched.
+int runRecover(const RecoverOptions& options);
+
 /// Validates topology files and workspaces; prints every problem.
 int runValidate(const ValidateOptions& options);
 /// Converts between YAML and workspace files, chosen by extension.

@@ -52,7 +52,12 @@ nlohmann::json describe(const InputDocument& doc, const std::string& file)
         j["workspace"] = {{"schema_version", doc.workspace->schemaVersion},
                           {"revisions", doc.workspace->revisions},
                           {"last_saved", doc.workspace->lastSaved},
-                          {"last_note", doc.workspace->lastNote}};
+                          {"last_note", doc.workspace->lastNote},
+                          {"damaged_items", doc.workspace->damaged}};
+    if (hasErrors(doc.diagnostics)) {
+        j["valid"] = false;
+        j["diagnostics"] = toJson(doc.diagnostics);
+    }
     return j;
 }
 
@@ -68,6 +73,9 @@ void printHuman(const nlohmann::json& j)
         if (!w["last_note"].get<std::string>().empty())
             std::cout << " (\"" << w["last_note"].get<std::string>() << "\")";
         std::cout << "\n";
+        if (const auto damaged = w["damaged_items"].get<std::size_t>(); damaged > 0)
+            std::cout << "  damage:      " << damaged
+                      << " damaged item(s) in older revisions, drill plans or approval trails (listed above)\n";
     }
     const auto& c = j["counts"];
     std::cout << "  contents:    " << c["regions"] << " regions, " << c["sites"] << " sites, " << c["components"]
@@ -96,7 +104,19 @@ void printHuman(const nlohmann::json& j)
 
 int runInfo(const InfoOptions& options)
 {
-    const InputDocument doc = loadInput(options.file);
+    const InputDocument doc = loadInput(options.file, InputDepth::Everything);
+    // A workspace whose newest topology reads is described even when older items are damaged; the
+    // damage is listed first and the exit code says it.
+    const bool damagedWorkspace = doc.topology && doc.workspace && doc.workspace->damaged > 0;
+    if (damagedWorkspace) {
+        printDiagnostics(std::cerr, doc.diagnostics);
+        const nlohmann::json j = describe(doc, options.file);
+        if (options.json)
+            std::cout << j.dump(2) << '\n';
+        else
+            printHuman(j);
+        return ExitCode::InvalidInput;
+    }
     if (!doc.ok()) {
         printDiagnostics(std::cerr, doc.diagnostics);
         if (options.json)

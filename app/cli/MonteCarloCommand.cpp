@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "OptionChecks.h"
 #include "MonteCarloJson.h"
+#include "core/io/InputPath.h"
 
 #include "core/montecarlo/MonteCarloRunner.h"
 
@@ -137,6 +138,10 @@ int runMerge(const MergeOptions& options)
     std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
     std::uint64_t total = 0, seed = 0;
     for (const auto& path : options.shards) {
+        if (auto regular = checkInputFile(path); !regular) { // before opening: a FIFO would block for ever
+            std::cerr << path << ": error: " << regular.error().message << "\n";
+            return ExitCode::InvalidInput;
+        }
         std::ifstream f(path);
         if (!f) {
             std::cerr << path << ": error: cannot read the file\n";

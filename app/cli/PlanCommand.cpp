@@ -47,6 +47,16 @@ Result<std::string> calendarOf(const DrillPlan& plan, const PlanOptions& o)
     const auto length = parseDuration(o.length);
     if (!length || length->ms <= 0 || *length > Duration::days(31))
         return Error{"usage", "--length: \"" + o.length + "\" is not a duration from 1ms to 31d such as 4h or 90m"};
+    // iCalendar writes four-digit years, and a drill outside them is a typing error: refused, not written.
+    using namespace std::chrono;
+    const sys_seconds earliest = sys_days{year{1970} / January / 1};
+    const sys_seconds latest = sys_days{year{9999} / December / 31} + hours{23} + minutes{59} + seconds{59};
+    const sys_seconds end = *start + duration_cast<seconds>(milliseconds{length->ms});
+    if (*start < earliest || end > latest)
+        return Error{"usage", "--start " + o.start + " with --length " + o.length + ": the drill would " +
+                                  (*start < earliest ? "start on " + formatUtc(*start) : "end after the year 9999") +
+                                  "; a calendar entry must lie from 1970-01-01 to 9999-12-31 (UTC). Give a "
+                                  "start such as 2027-01-05T09:00Z."};
     DrillSchedule s;
     s.id = plan.id;
     s.planId = plan.id;

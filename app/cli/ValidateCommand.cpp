@@ -11,7 +11,7 @@ int runValidate(const ValidateOptions& options)
     bool allValid = true;
     nlohmann::json files = nlohmann::json::array();
     for (const auto& file : options.files) {
-        const InputDocument doc = loadInput(file);
+        const InputDocument doc = loadInput(file, InputDepth::Everything);
         const bool warningsFail = options.strict && countSeverity(doc.diagnostics, Severity::Warning) > 0;
         const bool valid = doc.ok() && !warningsFail;
         allValid = allValid && valid;

@@ -39,6 +39,11 @@ int main(int argc, char** argv)
     i->add_option("file", info.file, "YAML topology or workspace")->required();
     i->add_flag("--json", info.json, "Machine-readable output on stdout");
 
+    RecoverOptions recover;
+    auto* r = app.add_subcommand("recover", "Roll back the unfinished save a crash left in a workspace");
+    r->add_option("file", recover.file, "Workspace (.firedrill)")->required();
+    r->add_flag("--json", recover.json, "Machine-readable output on stdout");
+
     AnalyzeOptions analyze;
     auto* a = app.add_subcommand("analyze", "Composite SLA, single points of failure, cost, estimated RTO/RPO, policies");
     a->add_option("file", analyze.file, "YAML topology or workspace")->required();
@@ -117,6 +122,7 @@ int main(int argc, char** argv)
     // Human-readable output shows control characters from the input as escapes (TerminalSafeBuf); JSON
     // (already escaped by the JSON writer) and a plan document sent to a pipe or file pass unchanged.
     const bool json = (v->parsed() && validate.json) || (c->parsed() && convert.json) || (i->parsed() && info.json) ||
+                      (r->parsed() && recover.json) ||
                       (a->parsed() && analyze.json) || (m->parsed() && compare.json) ||
                       (sm->parsed() && simulate.json) || (mc->parsed() && monte.json) ||
                       (mg->parsed() && mergeOptions.json);
@@ -132,6 +138,8 @@ int main(int argc, char** argv)
             return runConvert(convert);
         if (i->parsed())
             return runInfo(info);
+        if (r->parsed())
+            return runRecover(recover);
         if (a->parsed())
             return runAnalyze(analyze);
         if (m->parsed())
