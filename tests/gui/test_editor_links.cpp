@@ -124,6 +124,7 @@ private slots:
     void replicasAreAddedPromotedAndRemoved();
     void pairingIsSymmetric();
     void valuesOutsideTheirLimitsAreRefusedAtTheField();
+    void clickingARegionTitleEditsTheRegion();
 
 private:
     /// Two regions, region-1 paired with region-2 (from region-1's side only).
@@ -383,6 +384,29 @@ void TestEditorLinks::valuesOutsideTheirLimitsAreRefusedAtTheField()
     QTest::keyClicks(capacity->lineEdit(), QStringLiteral("500"));
     QTest::keyClick(capacity->lineEdit(), Qt::Key_Return);
     QCOMPARE(find(w, web)->capacityRps, std::optional<double>(500.0));
+}
+
+void TestEditorLinks::clickingARegionTitleEditsTheRegion()
+{
+    MainWindow& w = *m_window;
+    Document& doc = *w.document();
+    addPairedRegions();
+    const QString web = w.scene()->dropKind(ComponentKind::AppService, laneCentre(doc, "region-2", 1));
+    QVERIFY(w.selectId(web));
+    QCOMPARE(w.inspector()->componentId(), web);
+    // A click on the region's title, above its lanes, opens its editor in the inspector.
+    QRectF title;
+    for (const ContainerBox& box : doc.layout().containers)
+        if (box.id == QLatin1String("region-2"))
+            title = QRectF(box.rect.topLeft(), QPointF(box.rect.right(), box.lanes.front().rect.top()));
+    QVERIFY(!title.isEmpty());
+    const QPoint at = w.view()->mapFromScene(title.center());
+    QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(w.inspector()->regionEditor()->isVisible());
+    QCOMPARE(w.inspector()->regionEditor()->regionId(), QStringLiteral("region-2"));
+    QVERIFY(w.scene()->selectedComponentIds().isEmpty());
+    // A click inside a lane still starts a rubber band, not a region edit.
+    QVERIFY(w.scene()->containerTitleAt(laneCentre(doc, "region-2", 2)).isEmpty());
 }
 
 QTEST_MAIN(TestEditorLinks)

@@ -472,11 +472,33 @@ void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton && !under && !m_preview && !m_readOnly) {
+        if (const QString id = containerTitleAt(event->scenePos()); !id.isEmpty()) {
+            clearSelection();
+            emit containerClicked(id);
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::mousePressEvent(event);
     m_pressPositions.clear();
     for (const auto& [id, item] : m_cards)
         if (item->isSelected())
             m_pressPositions[id] = item->pos();
+}
+
+QString TopologyScene::containerTitleAt(QPointF scenePos) const
+{
+    for (const ContainerBox& box : shownLayout().containers) {
+        if (box.id.isEmpty() || !box.rect.contains(scenePos))
+            continue;
+        double top = box.origin.y();
+        if (box.kind == ContainerBox::Kind::Region && !box.lanes.empty())
+            top = box.lanes.front().rect.top();
+        if (box.kind == ContainerBox::Kind::Region || box.kind == ContainerBox::Kind::Site)
+            return scenePos.y() < top ? box.id : QString();
+    }
+    return {};
 }
 
 void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event)

@@ -51,6 +51,8 @@ public:
     bool connectMode() const { return m_connectMode; }
     /// Whether the editable design holds nothing yet (no region, site or component) and no preview is shown.
     bool showsEmptyDesign() const;
+    /// The region or site whose title strip (above its lanes or cards) holds `scenePos`, or empty.
+    QString containerTitleAt(QPointF scenePos) const;
 
     /// The selected components' ids (a replica's card counts as its component), in topology order.
     QStringList selectedComponentIds() const;
@@ -107,6 +109,8 @@ public:
 signals:
     /// The selected components changed.
     void selectionIdsChanged(const QStringList& ids);
+    /// The title strip of the region or site `id` was clicked (to edit it).
+    void containerClicked(const QString& id);
     /// The cards were recreated (after a change, on the next turns of the event loop, a slice of cards
     /// per turn; the lines between them follow on the turns after).
     void rebuilt();

@@ -125,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_files, &DocumentActions::opened, this, &MainWindow::documentLoaded);
     connect(m_files, &DocumentActions::openedReadOnly, this, &MainWindow::reportReadOnly);
     connect(m_scene, &TopologyScene::selectionIdsChanged, this, &MainWindow::onCanvasSelection);
+    connect(m_scene, &TopologyScene::containerClicked, this, [this](const QString& id) { selectId(id); });
     connect(m_tree, &TopologyTree::nodeSelected, this, &MainWindow::showNode);
     connect(m_problems, &ProblemsPanel::problemClicked, this, &MainWindow::onProblemClicked);
     // Fits a 1600 × 1000 projector (and smaller screens) without scrolling off the side.
