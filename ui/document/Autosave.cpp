@@ -4,6 +4,7 @@
 #include "core/io/TopologyFile.h"
 #include "ui/common/SafeSave.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,10 +56,23 @@ void Autosave::setIntervalMinutes(int minutes)
 
 QString Autosave::sidePathFor(const QString& documentPath)
 {
+    if (!documentPath.isEmpty() && !QFileInfo(QFileInfo(documentPath).absolutePath()).isWritable())
+        return sidePathInDataFolder(documentPath);
     if (!documentPath.isEmpty())
         return documentPath + QStringLiteral(".autosave.yaml");
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(folder).filePath(QStringLiteral("untitled.autosave.yaml"));
+}
+
+QString Autosave::sidePathInDataFolder(const QString& documentPath)
+{
+    // One name per document path: its file name for the reader, a hash of the whole path to tell apart
+    // documents of the same name in different folders.
+    const QString absolute = QFileInfo(documentPath).absoluteFilePath();
+    const QByteArray hash = QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder).filePath(QStringLiteral("%1-%2.autosave.yaml")
+                                     .arg(QFileInfo(documentPath).fileName(), QString::fromLatin1(hash)));
 }
 
 QString Autosave::sidePath() const
@@ -90,7 +104,11 @@ bool Autosave::autosaveNow()
 
 std::optional<Autosave::Recovery> Autosave::findRecovery(const QString& documentPath)
 {
-    const QString side = sidePathFor(documentPath);
+    QString side = sidePathFor(documentPath);
+    // Written while the folder was read-only, found now that it is writable (or the other way round).
+    if (!documentPath.isEmpty() && !QFileInfo(side).isFile())
+        side = side == sidePathInDataFolder(documentPath) ? documentPath + QStringLiteral(".autosave.yaml")
+                                                          : sidePathInDataFolder(documentPath);
     const QFileInfo sideInfo(side);
     if (!sideInfo.isFile())
         return std::nullopt;

@@ -41,8 +41,11 @@ public:
     void setIntervalMinutes(int minutes);
     /// The interval, in minutes (0: off).
     int intervalMinutes() const { return m_minutes; }
-    /// The side file for a document at `documentPath` (empty: untitled).
+    /// The side file for a document at `documentPath` (empty: untitled): beside the document, or, when
+    /// its folder may not be written (a read-only workspace), in the application's data folder.
     static QString sidePathFor(const QString& documentPath);
+    /// The side file for a document whose folder may not be written, in the application's data folder.
+    static QString sidePathInDataFolder(const QString& documentPath);
     /// The side file for the current document.
     QString sidePath() const;
     /// Writes the side file now when the document has unsaved changes; true when a file was written.

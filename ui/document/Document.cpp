@@ -60,6 +60,8 @@ void Document::adopt(LoadedDocument loaded)
     m_workspace = std::move(loaded.workspace);
     m_readOnly = loaded.readOnly;
     m_readOnlyReason = loaded.readOnlyReason;
+    m_readOnlyCause = loaded.readOnly ? loaded.readOnlyCause : ReadOnlyCause::None;
+    m_recoveryNote = loaded.recoveryNote;
     m_path = loaded.opened.path;
     m_format = loaded.opened.format == OpenedDocument::Format::Workspace ? Format::Workspace : Format::Yaml;
     m_topology = std::move(loaded.opened.topology);
@@ -76,6 +78,8 @@ void Document::reset(const Topology& topology, bool modified)
     m_workspace.reset();
     m_readOnly = false;
     m_readOnlyReason.clear();
+    m_readOnlyCause = ReadOnlyCause::None;
+    m_recoveryNote.clear();
     m_path.clear();
     m_format = Format::None;
     m_topology = topology;
@@ -100,8 +104,12 @@ Result<void> Document::save(const QString& note)
     if (m_format != Format::Workspace || !m_workspace)
         return error("not-a-workspace", tr("Only workspaces can be saved in place; use Save As."));
     if (m_readOnly)
-        return error("read-only", tr("“%1” is open in another window or program; use Save As to save a copy.")
-                                      .arg(QFileInfo(m_path).fileName()));
+        return error("read-only", m_readOnlyCause == ReadOnlyCause::NotWritable
+                                      ? tr("“%1” is read-only: the file's permissions do not allow changes; use "
+                                           "Save As to save a copy.")
+                                            .arg(QFileInfo(m_path).fileName())
+                                      : tr("“%1” is open in another window or program; use Save As to save a copy.")
+                                            .arg(QFileInfo(m_path).fileName()));
     auto stored = m_workspace->save(m_topology, note.toStdString());
     if (!stored)
         return stored.error();
@@ -121,7 +129,8 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
             return copied.error();
         m_path = absolute;
         m_readOnly = false;
-    m_readOnlyReason.clear();
+        m_readOnlyReason.clear();
+        m_readOnlyCause = ReadOnlyCause::None;
         auto stored = m_workspace->save(m_topology, note.toStdString());
         if (!stored)
             return stored.error();
@@ -135,7 +144,8 @@ Result<void> Document::saveAs(const QString& path, const QString& note)
         m_workspace = std::make_unique<Workspace>(std::move(created).value());
         m_path = absolute;
         m_readOnly = false;
-    m_readOnlyReason.clear();
+        m_readOnlyReason.clear();
+        m_readOnlyCause = ReadOnlyCause::None;
     }
     m_format = Format::Workspace;
     m_loadDiagnostics.clear();

@@ -45,10 +45,15 @@ public:
     const QString& path() const { return m_path; }
     /// The kind of file the document is tied to.
     Format format() const { return m_format; }
-    /// True when the workspace is open by someone else, so Save is not possible.
+    /// True when the workspace cannot be saved in place (held elsewhere, or not writable): Save is off.
     bool isReadOnly() const { return m_readOnly; }
-    /// Why the workspace opened read-only: core's message naming who holds it (user, host, pid).
+    /// Why the workspace opened read-only: core's message naming who holds it (user, host, pid) or
+    /// which permission forbids changes.
     const QString& readOnlyReason() const { return m_readOnlyReason; }
+    /// What makes the workspace read-only (None when it is editable).
+    ReadOnlyCause readOnlyCause() const { return m_readOnlyCause; }
+    /// Set when opening the file rolled back a save a crash interrupted: which revision is intact.
+    const QString& recoveryNote() const { return m_recoveryNote; }
     /// True when there are edits not saved yet.
     bool isModified() const;
     /// Warnings found while loading (validation problems come from validate()).
@@ -141,6 +146,8 @@ private:
     Format m_format = Format::None;
     bool m_readOnly = false;
     QString m_readOnlyReason;
+    ReadOnlyCause m_readOnlyCause = ReadOnlyCause::None;
+    QString m_recoveryNote;
     bool m_forcedModified = false;
     std::vector<Diagnostic> m_loadDiagnostics;
     std::vector<RevisionEntry> m_revisions;

@@ -1,5 +1,6 @@
 #include "DocumentLoader.h"
 
+#include "core/io/InputPath.h"
 #include "core/io/TopologyFile.h"
 #include "core/model/Validator.h"
 #include "core/store/Workspace.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <exception>
+#include <optional>
 
 namespace firedrill::ui {
 
@@ -95,6 +97,21 @@ Result<OpenedDocument> openWorkspace(const QString& path)
     return doc;
 }
 
+/// What the message bar says after an interrupted save was rolled back: the revision that is intact.
+QString recoveryNote(const OpenedDocument& doc)
+{
+    if (doc.revisions.empty())
+        return QObject::tr("This workspace was not closed cleanly; the unfinished save was rolled back.");
+    const RevisionEntry& newest = doc.revisions.front();
+    const QString when = newest.note.isEmpty()
+                             ? QObject::tr("saved %1").arg(newest.savedAt)
+                             : QObject::tr("saved %1, “%2”").arg(newest.savedAt, newest.note);
+    return QObject::tr("This workspace was not closed cleanly; the last unsaved write was rolled back. "
+                       "Revision %1 (%2) is intact and is the newest of %3.")
+        .arg(newest.id)
+        .arg(when, countText(doc.revisions.size(), "%1 revision", "%1 revisions"));
+}
+
 } // namespace
 
 bool isWorkspacePath(const QString& path)
@@ -114,6 +131,9 @@ Result<OpenedDocument> openDocument(const QString& path)
         return Error{
             "is-directory",
             QObject::tr("“%1” is a folder, not a file.").arg(QDir::toNativeSeparators(path)).toStdString()};
+    // A FIFO, device or socket is refused before anything opens it (reading a FIFO waits for ever).
+    if (auto regular = checkInputFile(toPath(path)); !regular)
+        return regular.error();
     const QString absolute = info.absoluteFilePath();
     try {
         return isWorkspacePath(absolute) ? openWorkspace(absolute) : openYaml(absolute);
@@ -127,24 +147,41 @@ Result<OpenedDocument> openDocument(const QString& path)
 Result<LoadedDocument> loadDocument(const QString& path)
 {
     Result<OpenedDocument> opened = openDocument(path);
+    std::optional<Result<Workspace>> recovered;
+    if (!opened && opened.error().code == "needs-recovery") {
+        // A crash interrupted a save: opening for editing rolls it back, then the file reads as usual.
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        recovered.emplace(Workspace::open(toPath(absolute), OpenMode::ReadWrite));
+        if (!*recovered)
+            return Error{"needs-recovery",
+                         opened.error().message + "\n\n" +
+                             QObject::tr("Firedrill tried to recover it and could not: %1")
+                                 .arg(fromStd((*recovered).error().message))
+                                 .toStdString()};
+        opened = openDocument(absolute);
+    }
     if (!opened)
         return opened.error();
     LoadedDocument loaded;
     loaded.opened = std::move(opened).value();
     if (loaded.opened.format != OpenedDocument::Format::Workspace)
         return loaded;
-    auto rw = Workspace::open(toPath(loaded.opened.path), OpenMode::ReadWrite);
+    auto rw = recovered ? std::move(*recovered) : Workspace::open(toPath(loaded.opened.path), OpenMode::ReadWrite);
     if (rw) {
+        if (rw->file().recoveredInterruptedSave())
+            loaded.recoveryNote = recoveryNote(loaded.opened);
         loaded.workspace = std::make_unique<Workspace>(std::move(rw).value());
         return loaded;
     }
-    // Someone else holds the lock: show it, but Save is refused (Save As still works).
+    // Someone else holds the lock, or the file may not be changed: show it, but Save is refused (Save As
+    // still works).
     auto ro = Workspace::open(toPath(loaded.opened.path), OpenMode::ReadOnly);
     if (!ro)
         return rw.error();
     loaded.workspace = std::make_unique<Workspace>(std::move(ro).value());
     loaded.readOnly = true;
     loaded.readOnlyReason = fromStd(rw.error().message);
+    loaded.readOnlyCause = rw.error().code == "read-only" ? ReadOnlyCause::NotWritable : ReadOnlyCause::HeldElsewhere;
     return loaded;
 }
 

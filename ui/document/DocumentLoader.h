@@ -22,12 +22,16 @@ struct LoadedDocument
 {
     OpenedDocument opened;
     std::unique_ptr<Workspace> workspace; ///< null for YAML files
-    bool readOnly = false;                ///< someone else holds the workspace: Save is refused
-    QString readOnlyReason;               ///< core's message naming who holds it
+    bool readOnly = false;                ///< the workspace cannot be saved in place: Save is refused
+    QString readOnlyReason;               ///< core's message: who holds it, or which permission forbids it
+    ReadOnlyCause readOnlyCause = ReadOnlyCause::None;
+    QString recoveryNote; ///< set when opening rolled back a save a crash interrupted: what is intact
 };
 
 /// Reads `path` (openDocument()) and, for a workspace, opens it read-write with its lock, or read-only
-/// when someone else holds the lock. Never throws; touches nothing but the file.
+/// when someone else holds the lock or the file may not be changed. A workspace a crash left with an
+/// unfinished save (a hot journal) is opened for editing first, which rolls that save back, and
+/// `recoveryNote` says so. Never throws; touches nothing but the file (and its journal).
 Result<LoadedDocument> loadDocument(const QString& path);
 
 } // namespace firedrill::ui

@@ -8,6 +8,14 @@
 
 namespace firedrill::ui {
 
+/// Why a workspace is open read-only (Save is off; Save As writes a copy that can be edited).
+enum class ReadOnlyCause
+{
+    None,          ///< editable
+    HeldElsewhere, ///< another Firedrill holds its lock
+    NotWritable,   ///< the file's or its folder's permissions, or a read-only file system, forbid changes
+};
+
 /// One saved revision of a workspace, as the Revisions panel lists it.
 struct RevisionEntry
 {

@@ -113,6 +113,8 @@ bool DocumentActions::open(const QString& path)
     addRecent(m_document->path());
     if (m_document->isReadOnly())
         emit openedReadOnly(m_document->readOnlyReason());
+    if (!m_document->recoveryNote().isEmpty())
+        emit recovered(m_document->recoveryNote());
     emit opened(m_document->path());
     return true;
 }

@@ -66,6 +66,9 @@ signals:
     /// The workspace just opened is held by another Firedrill, so it opened read-only; `holder` is core's
     /// message naming the user, host and process that hold it.
     void openedReadOnly(const QString& holder);
+    /// The workspace just opened had a save a crash interrupted, and opening it rolled that back;
+    /// `note` says which revision is intact.
+    void recovered(const QString& note);
     /// A file started loading (`message` says which) or finished (`message` is empty).
     void loading(const QString& message);
     /// The document was re-read from its file, dropping unsaved changes.

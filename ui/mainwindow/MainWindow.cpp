@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "EditorActions.h"
+#include "MessageBar.h"
 #include "SettingsDialog.h"
 #include "TopologySummary.h"
 #include "core/model/Validator.h"
@@ -114,6 +115,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         showRevisions();
         updateTitle();
         updateStatus();
+        // Save As made an editable copy, or the document was closed: the read-only notice no longer holds.
+        if (m_messageBar->kind() == MessageBar::Kind::Warning && !m_document->isReadOnly())
+            m_messageBar->dismiss();
+        if (m_document->format() == Document::Format::None)
+            m_messageBar->dismiss();
     });
     connect(m_files, &DocumentActions::failed, this, &MainWindow::reportLoadError);
     connect(m_files, &DocumentActions::loading, this, [this](const QString& message) {
@@ -122,8 +128,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         else
             statusBar()->showMessage(message);
     });
+    connect(m_files, &DocumentActions::opened, this, &MainWindow::showFileNotice);
+    connect(m_files, &DocumentActions::reverted, this, &MainWindow::showFileNotice);
     connect(m_files, &DocumentActions::opened, this, &MainWindow::documentLoaded);
     connect(m_files, &DocumentActions::openedReadOnly, this, &MainWindow::reportReadOnly);
+    connect(m_files, &DocumentActions::recovered, this, &MainWindow::reportRecovered);
+    connect(m_messageBar, &MessageBar::actionTriggered, this,
+            [this] { m_files->action(QStringLiteral("actionSaveAs"))->trigger(); });
     connect(m_scene, &TopologyScene::selectionIdsChanged, this, &MainWindow::onCanvasSelection);
     connect(m_scene, &TopologyScene::containerClicked, this, [this](const QString& id) { selectId(id); });
     connect(m_tree, &TopologyTree::nodeSelected, this, &MainWindow::showNode);
@@ -169,7 +180,15 @@ void MainWindow::createCentre()
     m_pages->addTab(m_replay, tr("Outage replay"));
     connect(m_replay, &ReplayView::trainerModeChanged, this, &MainWindow::setTrainerLayout);
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
-    setCentralWidget(m_pages);
+    // The message bar sits above every page: how the file was opened matters on all of them.
+    auto* shell = new QWidget(this);
+    auto* shellLayout = new QVBoxLayout(shell);
+    shellLayout->setContentsMargins(0, 0, 0, 0);
+    shellLayout->setSpacing(0);
+    m_messageBar = new MessageBar(shell);
+    shellLayout->addWidget(m_messageBar);
+    shellLayout->addWidget(m_pages, 1);
+    setCentralWidget(shell);
 }
 
 void MainWindow::createActions()
@@ -417,11 +436,14 @@ void MainWindow::updateTitle()
     QString file = m_document->path().isEmpty() ? tr("Untitled") : QFileInfo(m_document->path()).fileName();
     if (m_document->isModified())
         file += QLatin1Char('*');
+    if (m_document->isReadOnly())
+        file += tr(" [read-only]");
     setWindowTitle(name.isEmpty() ? tr("%1 — Firedrill").arg(file) : tr("%1 — %2 — Firedrill").arg(name, file));
 }
 
 void MainWindow::updateStatus()
 {
+    updateSaveAction();
     if (!m_hasDocument) {
         m_countsLabel->setText(emptyHint());
         m_fileLabel->clear();
@@ -431,8 +453,10 @@ void MainWindow::updateStatus()
     const QString where = QDir::toNativeSeparators(m_document->path());
     switch (m_document->format()) {
     case Document::Format::Workspace:
-        m_fileLabel->setText(m_document->isReadOnly() ? tr("Workspace (read-only: open elsewhere) · %1").arg(where)
-                                                      : tr("Workspace · %1").arg(where));
+        m_fileLabel->setText(m_document->readOnlyCause() == ReadOnlyCause::NotWritable
+                                 ? tr("Workspace (read-only: not writable) · %1").arg(where)
+                             : m_document->isReadOnly() ? tr("Workspace (read-only: open elsewhere) · %1").arg(where)
+                                                        : tr("Workspace · %1").arg(where));
         break;
     case Document::Format::Yaml: m_fileLabel->setText(tr("YAML · %1").arg(where)); break;
     case Document::Format::None: m_fileLabel->setText(tr("Not saved yet")); break;
@@ -456,20 +480,6 @@ void MainWindow::reportLoadError(const QString& title, const QString& message)
         return;
     QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
     box.setInformativeText(message);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box.exec();
-}
-
-void MainWindow::reportReadOnly(const QString& holder)
-{
-    const QString text = tr("Opened read-only: %1 Save is off; Save As makes a copy you can edit.").arg(holder);
-    statusBar()->showMessage(text, 15000);
-    emit openedReadOnly(holder);
-    if (!m_errorDialogs)
-        return;
-    QMessageBox box(QMessageBox::Information, tr("Workspace in use"), tr("This workspace is open elsewhere."),
-                    QMessageBox::Ok, this);
-    box.setInformativeText(tr("%1\n\nIt opens read-only: Save is off; Save As makes a copy you can edit.").arg(holder));
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();
 }

@@ -25,6 +25,7 @@ class DetailsPanel;
 class EditorActions;
 class Document;
 class InspectorPanel;
+class MessageBar;
 class PaletteList;
 class PoliciesPanel;
 class StrategyAnalysis;
@@ -106,6 +107,8 @@ public:
     ReplayView* replayView() const { return m_replay; }
     StrategyAnalysis* strategyAnalysis() const { return m_strategyAnalysis; }
     WorkloadFocus* workloadFocus() const { return m_focus; }
+    /// The bar above the canvas that says how the file was opened (recovered after a crash, read-only).
+    MessageBar* messageBar() const { return m_messageBar; }
     /// The pages of the centre: the diagram, the strategy trade-offs (and more as they are added).
     QTabWidget* pages() const { return m_pages; }
     /// The preview banner above the canvas (visible while a strategy is previewed).
@@ -122,6 +125,8 @@ signals:
     void loadFailed(const QString& message);
     /// A workspace opened read-only because another process holds it; `holder` names user, host and pid.
     void openedReadOnly(const QString& holder);
+    /// Opening the workspace rolled back a save a crash interrupted; `note` says which revision is intact.
+    void workspaceRecovered(const QString& note);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -130,6 +135,8 @@ protected:
     virtual void reportLoadError(const QString& title, const QString& message);
     /// Tells who holds the workspace (status bar, and a message box when dialogs are enabled).
     virtual void reportReadOnly(const QString& holder);
+    /// Tells that an interrupted save was rolled back (the message bar and the status bar).
+    virtual void reportRecovered(const QString& note);
 
 private:
     void createCentre();
@@ -153,6 +160,9 @@ private:
     void showTreeAndProblems();
     void updateTitle();
     void updateStatus();
+    void updateSaveAction();
+    /// Shows in the message bar how the document was opened (recovered, read-only), or hides it.
+    void showFileNotice();
     void saveWindowSettings() const;
     bool offerRecovery(const QString& documentPath);
     QDockWidget* addDock(QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area);
@@ -195,6 +205,7 @@ private:
     PoliciesPanel* m_policies = nullptr;
     QDockWidget* m_strategyDock = nullptr;
     QWidget* m_previewBanner = nullptr;
+    MessageBar* m_messageBar = nullptr;
     QLabel* m_previewLabel = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     QDockWidget* m_revisionsDock = nullptr;
