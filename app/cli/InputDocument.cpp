@@ -42,23 +42,19 @@ Diagnostic openError(const Error& error, const std::string& name)
                      name);
 }
 
-/// Every damaged item of the workspace as an error; `skipRevision` is already reported.
+/// Every damaged item of the workspace as an error; `skipRevision` was already read (and any problem
+/// with it reported).
 void addDamage(WorkspaceFile& file, std::int64_t skipRevision, InputDocument& doc, const std::string& name)
 {
-    auto damage = auditWorkspace(file);
+    auto damage = auditWorkspace(file, skipRevision);
     if (!damage) {
         doc.diagnostics.push_back(fileError(damage.error().code, damage.error().message, name));
         return;
     }
-    std::size_t count = 0;
-    for (const WorkspaceDamage& d : *damage) {
-        ++count;
-        if (d.revision != 0 && d.revision == skipRevision)
-            continue;
+    for (const WorkspaceDamage& d : *damage)
         doc.diagnostics.push_back({Severity::Error, "corrupt", d.message, d.item, {name, 0, 0}});
-    }
     if (doc.workspace)
-        doc.workspace->damaged = count;
+        doc.workspace->damaged = damage->size();
 }
 
 } // namespace
@@ -130,7 +126,7 @@ InputDocument loadInput(const std::filesystem::path& path, InputDepth depth)
     for (auto& d : doc.diagnostics)
         d.where.file = name;
     if (depth == InputDepth::Everything)
-        addDamage(ws->file(), 0, doc, name);
+        addDamage(ws->file(), ws->file().latestRevision().ok() ? *ws->file().latestRevision() : 0, doc, name);
     doc.topology = std::move(topology.value());
     return doc;
 }

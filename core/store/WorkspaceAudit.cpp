@@ -7,8 +7,10 @@
 #include "TextHash.h"
 #include "core/drill/PlanApproval.h"
 #include "core/drill/PlanYaml.h"
-#include "core/io/TopologyFile.h"
+#include "core/io/TopologyReader.h"
+#include "core/io/YamlTree.h"
 
+#include <optional>
 #include <set>
 
 namespace firedrill {
@@ -29,7 +31,7 @@ std::string savedText(const std::string& savedAt)
     return savedAt.empty() ? std::string() : " (saved " + savedAt + ")";
 }
 
-Result<void> auditRevisions(const WorkspaceFile& file, std::vector<WorkspaceDamage>& out)
+Result<void> auditRevisions(const WorkspaceFile& file, std::int64_t alreadyRead, std::vector<WorkspaceDamage>& out)
 {
     auto stmt = file.database().prepare(
         "SELECT id, saved_at, topology_yaml, topology_hash FROM revisions ORDER BY id");
@@ -38,6 +40,8 @@ Result<void> auditRevisions(const WorkspaceFile& file, std::vector<WorkspaceDama
     std::set<std::string> readable; // a restore stores the same text again: read it once
     return stmt->forEachRow([&](const Statement& row) {
         const std::int64_t id = row.columnInt64(0);
+        if (id == alreadyRead)
+            return;
         const std::string item = "revision " + std::to_string(id);
         const std::string text = row.columnText(2);
         const std::string hash = row.columnText(3);
@@ -51,11 +55,16 @@ Result<void> auditRevisions(const WorkspaceFile& file, std::vector<WorkspaceDama
         }
         if (readable.count(hash) != 0)
             return;
-        const LoadResult loaded = readTopologyYaml(text, item);
-        if (!loaded.topology) {
+        // Readable means a topology can be built, as opening the revision needs; its meaning is not
+        // checked (validation problems do not stop a revision from opening), which keeps this cheap.
+        const YamlDocument yaml = parseYaml(text, item, ReadLimits{});
+        std::optional<MappedTopology> mapped;
+        if (yaml.root)
+            mapped = mapTopology(*yaml.root, item);
+        if (!mapped || !mapped->topology) {
             out.push_back({item,
-                           "Revision " + std::to_string(id) + savedText(row.columnText(1)) +
-                               " cannot be read (" + firstError(loaded.diagnostics) +
+                           "Revision " + std::to_string(id) + savedText(row.columnText(1)) + " cannot be read (" +
+                               firstError(mapped ? mapped->diagnostics : yaml.diagnostics) +
                                "). Do not restore it; restore the workspace from a backup to get it back.",
                            id});
             return;
@@ -119,10 +128,10 @@ Result<void> auditTrails(WorkspaceFile& file, std::vector<WorkspaceDamage>& out)
 
 } // namespace
 
-Result<std::vector<WorkspaceDamage>> auditWorkspace(WorkspaceFile& file)
+Result<std::vector<WorkspaceDamage>> auditWorkspace(WorkspaceFile& file, std::int64_t alreadyRead)
 {
     std::vector<WorkspaceDamage> out;
-    if (auto revisions = auditRevisions(file, out); !revisions)
+    if (auto revisions = auditRevisions(file, alreadyRead, out); !revisions)
         return revisions.error();
     if (file.schemaVersion() < 2)
         return out; // drill plans, schedules and records came with schema 2

@@ -20,8 +20,9 @@ struct WorkspaceDamage
 /// Checks everything a workspace keeps, not only what opening it reads: every topology revision (its
 /// checksum, and that its YAML can be read), every stored version of every drill plan (checksum, plan
 /// YAML), every approval trail (entries in order with known names, transitions that hold together), the
-/// drill schedules and drill records. Reads only. Returns each damage found (empty: all sound); an error
-/// only when the tables themselves cannot be read.
-Result<std::vector<WorkspaceDamage>> auditWorkspace(WorkspaceFile& file);
+/// drill schedules and drill records. `alreadyRead` is a revision the caller has read in full (checksum
+/// and topology, as Workspace::currentTopology() does): it is not read again. Reads only. Returns each
+/// damage found (empty: all sound); an error only when the tables themselves cannot be read.
+Result<std::vector<WorkspaceDamage>> auditWorkspace(WorkspaceFile& file, std::int64_t alreadyRead = 0);
 
 } // namespace firedrill
