@@ -5,6 +5,7 @@
 #include "SettingsDialog.h"
 #include "TopologySummary.h"
 #include "core/model/Validator.h"
+#include "ui/help/HelpMenu.h"
 #include "ui/availability/AvailabilityView.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/LatestWorker.h"
@@ -230,6 +231,7 @@ void MainWindow::createActions()
         view->addAction(dock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    populateHelpMenu(help, this);
     QAction* about = help->addAction(tr("&About Firedrill"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
