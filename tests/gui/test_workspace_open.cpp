@@ -173,6 +173,10 @@ private slots:
         QSettings().setValue(QStringLiteral("files/recent"), QStringList{fifo});
         QVERIFY(!w->fileActions()->open(fifo));
         QCOMPARE(failed.count(), 2);
+        // And File ▸ Import YAML.
+        QVERIFY(!w->fileActions()->importYaml(fifo));
+        QCOMPARE(failed.count(), 3);
+        QVERIFY(failed.back().front().toString().contains(QStringLiteral("is a named pipe (FIFO)")));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "DocumentActions.h"
 
+#include "core/io/InputPath.h"
 #include "core/io/TopologyFile.h"
 #include "ui/common/DisplayText.h"
 #include "ui/document/BackgroundLoad.h"
@@ -188,6 +189,10 @@ bool DocumentActions::importYaml(const QString& path)
 {
     if (!maybeSave())
         return false;
+    if (auto regular = checkInputFile(std::filesystem::path(path.toStdU16String())); !regular) {
+        report(tr("Cannot import"), qstr(regular.error().message)); // a FIFO would never finish reading
+        return false;
+    }
     const LoadResult loaded = loadTopologyYamlFile(std::filesystem::path(path.toStdU16String()));
     if (!loaded.topology) {
         QStringList errors;
