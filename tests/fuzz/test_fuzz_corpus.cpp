@@ -49,6 +49,12 @@ QStringList yamlFolders()
             QStringLiteral("tests/data/hostile")};
 }
 
+/// The analysis-path seed folders; the same list as tests/fuzz/run.sh.
+QStringList analysisFolders()
+{
+    return {QStringLiteral("tests/fuzz/corpus/analysis"), QStringLiteral("resources/samples")};
+}
+
 } // namespace
 
 class TestFuzzCorpus : public QObject
@@ -60,6 +66,7 @@ private slots:
     {
         QVERIFY(filesIn(yamlFolders()).size() >= 30);
         QVERIFY(filesIn(workspaceFolders()).size() >= 30);
+        QVERIFY(filesIn({QStringLiteral("tests/fuzz/corpus/analysis")}).size() >= 5);
     }
 
     void yamlImport_data()
@@ -75,6 +82,22 @@ private slots:
         const QByteArray bytes = readAll(file);
         const std::string broken =
             firedrill::fuzz::checkYamlImport(bytesOf(bytes), static_cast<std::size_t>(bytes.size()));
+        QVERIFY2(broken.empty(), broken.c_str());
+    }
+
+    void analysisPaths_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const QString& file : filesIn(analysisFolders()))
+            QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+    }
+
+    void analysisPaths()
+    {
+        QFETCH(QString, file);
+        const QByteArray bytes = readAll(file);
+        const std::string broken =
+            firedrill::fuzz::checkAnalysisPaths(bytesOf(bytes), static_cast<std::size_t>(bytes.size()));
         QVERIFY2(broken.empty(), broken.c_str());
     }
 
