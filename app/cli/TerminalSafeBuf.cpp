@@ -64,20 +64,26 @@ void TerminalSafeBuf::put(char ch)
     if (m_pendingLead) {
         m_pendingLead = false;
         if (isC1Tail(c)) {
-            const std::string escaped = hexEscape("\\u%04x", c);
-            m_target->sputn(escaped.data(), static_cast<std::streamsize>(escaped.size()));
+            m_out += hexEscape("\\u%04x", c);
             return;
         }
-        m_target->sputc(static_cast<char>(kUtf8C1Lead));
+        m_out += static_cast<char>(kUtf8C1Lead);
     }
-    if (c == kUtf8C1Lead) {
+    if (c == kUtf8C1Lead)
         m_pendingLead = true;
-    } else if (isC0OrDel(c)) {
-        const std::string escaped = hexEscape("\\x%02x", c);
-        m_target->sputn(escaped.data(), static_cast<std::streamsize>(escaped.size()));
-    } else {
-        m_target->sputc(ch);
-    }
+    else if (isC0OrDel(c))
+        m_out += hexEscape("\\x%02x", c);
+    else
+        m_out += ch;
+}
+
+void TerminalSafeBuf::flushOut()
+{
+    // One write per call into the target: std::cerr is unbuffered, and a byte at a time made printing
+    // 200,000 diagnostics take over a minute.
+    if (!m_out.empty())
+        m_target->sputn(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
 }
 
 TerminalSafeBuf::int_type TerminalSafeBuf::overflow(int_type ch)
@@ -85,13 +91,16 @@ TerminalSafeBuf::int_type TerminalSafeBuf::overflow(int_type ch)
     if (traits_type::eq_int_type(ch, traits_type::eof()))
         return traits_type::not_eof(ch);
     put(traits_type::to_char_type(ch));
+    flushOut();
     return ch;
 }
 
 std::streamsize TerminalSafeBuf::xsputn(const char* data, std::streamsize count)
 {
+    m_out.reserve(m_out.size() + static_cast<std::size_t>(count));
     for (std::streamsize i = 0; i < count; ++i)
         put(data[i]);
+    flushOut();
     return count;
 }
 

@@ -30,10 +30,14 @@ protected:
     int sync() override;
 
 private:
+    /// Filters `c` into m_out.
     void put(char c);
+    /// Hands m_out to the target buffer in one call.
+    void flushOut();
 
     std::ostream& m_stream;
     std::streambuf* m_target;
+    std::string m_out;          ///< filtered text of the current write, not yet handed on
     bool m_pendingLead = false; ///< the last byte was 0xC2, which may start an encoded C1 control
 };
 
