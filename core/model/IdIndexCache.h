@@ -25,6 +25,7 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         m_index.clear();
+        m_builtFor = 0;
         return *this;
     }
     ~IdIndexCache() = default;
