@@ -7,7 +7,12 @@
 namespace firedrill {
 
 namespace {
-constexpr double kUnlimited = std::numeric_limits<double>::infinity();
+/// No capacity limit. A function, not a constant: clang-tidy 14 reads a constant infinity in a conditional
+/// expression as a narrowing conversion.
+double unlimited()
+{
+    return std::numeric_limits<double>::infinity();
+}
 } // namespace
 
 double ownCapacity(const Component& c, const LossSet& lost)
@@ -15,7 +20,7 @@ double ownCapacity(const Component& c, const LossSet& lost)
     if (!lost.survives(c))
         return 0.0;
     if (!c.capacityRps)
-        return kUnlimited;
+        return unlimited();
     const int instances = c.autoscale ? std::max(c.autoscale->max, c.instances.value_or(0)) : c.instances.value_or(1);
     return static_cast<double>(instances) * *c.capacityRps * lost.capacityShare(c);
 }
@@ -56,7 +61,7 @@ CapacityGraph::CapacityGraph(const Topology& topology, const std::vector<std::si
     for (std::size_t i = 0; i < n; ++i)
         m_own[i] = ownCapacity(components[i], none);
     m_ownNow = m_own;
-    m_value.assign(n, kUnlimited);
+    m_value.assign(n, unlimited());
     std::vector<std::size_t> byPost(n);
     for (std::size_t i = 0; i < n; ++i)
         byPost[m_post[i]] = i;
@@ -119,7 +124,7 @@ double CapacityGraph::recompute(std::size_t node) const
     bool endpoints = false;
     for (std::size_t k = m_edgeStart[node]; k < m_edgeStart[node + 1]; ++k) {
         const Edge& e = m_edges[k];
-        const double v = e.child == kNone ? kUnlimited : m_value[e.child];
+        const double v = e.child == kNone ? unlimited() : m_value[e.child];
         if (e.endpoint) {
             endpoints = true;
             sum += v;
@@ -142,19 +147,19 @@ void CapacityGraph::prepareJumps()
             continue;
         // Sums over the endpoints and minima over the hard dependencies before and after each edge.
         prefixSum.assign(end - begin + 1, 0);
-        prefixMin.assign(end - begin + 1, kUnlimited);
+        prefixMin.assign(end - begin + 1, unlimited());
         bool endpoints = false;
         for (std::size_t k = begin; k < end; ++k) {
             const Edge& e = m_edges[k];
-            const double v = e.child == kNone ? kUnlimited : m_baseline[e.child];
+            const double v = e.child == kNone ? unlimited() : m_baseline[e.child];
             endpoints = endpoints || e.endpoint;
             prefixSum[k - begin + 1] = prefixSum[k - begin] + (e.endpoint ? v : 0);
-            prefixMin[k - begin + 1] = std::min(prefixMin[k - begin], e.endpoint ? kUnlimited : v);
+            prefixMin[k - begin + 1] = std::min(prefixMin[k - begin], e.endpoint ? unlimited() : v);
         }
-        double suffixSum = 0, suffixMin = kUnlimited;
+        double suffixSum = 0, suffixMin = unlimited();
         for (std::size_t k = end; k-- > begin;) {
             const Edge& e = m_edges[k];
-            const double v = e.child == kNone ? kUnlimited : m_baseline[e.child];
+            const double v = e.child == kNone ? unlimited() : m_baseline[e.child];
             if (e.child != kNone && m_parents[e.child].size() == 1) {
                 const double otherSum = prefixSum[k - begin] + suffixSum;
                 const double otherMin = std::min(prefixMin[k - begin], suffixMin);
@@ -162,10 +167,10 @@ void CapacityGraph::prepareJumps()
                 if (e.endpoint)
                     step[e.child] = {std::min(m_own[p], otherMin), otherSum};
                 else
-                    step[e.child] = {std::min({m_own[p], endpoints ? prefixSum.back() : kUnlimited, otherMin}), 0};
+                    step[e.child] = {std::min({m_own[p], endpoints ? prefixSum.back() : unlimited(), otherMin}), 0};
             }
             suffixSum += e.endpoint ? v : 0;
-            suffixMin = std::min(suffixMin, e.endpoint ? kUnlimited : v);
+            suffixMin = std::min(suffixMin, e.endpoint ? unlimited() : v);
         }
     }
     // Parents before children: a component's jump extends its parent's unless the parent is a landing place.
