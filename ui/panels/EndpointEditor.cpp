@@ -1,6 +1,7 @@
 #include "EndpointEditor.h"
 
 #include "ui/common/DisplayText.h"
+#include "ui/common/RetireWidgets.h"
 #include "ui/document/Document.h"
 #include "ui/document/EndpointEditing.h"
 
@@ -96,12 +97,7 @@ void EndpointEditor::show(const Component& router)
 
 void EndpointEditor::rebuildRows(const Component& router)
 {
-    for (QWidget* w : m_rowWidgets) {
-        w->hide(); // gone now; deleted once its own signal (a Remove click) has returned
-        m_grid->removeWidget(w);
-        w->deleteLater();
-    }
-    m_rowWidgets.clear();
+    retireWidgets(m_rowWidgets, m_grid);
     m_rankBoxes.clear();
     m_targets = targetsOf(router);
     m_empty->setVisible(router.endpoints.empty());

@@ -3,6 +3,7 @@
 #include "UnitField.h"
 #include "core/io/Units.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/RetireWidgets.h"
 #include "ui/document/Document.h"
 #include "ui/document/ReplicaEditing.h"
 
@@ -85,12 +86,7 @@ void ReplicaEditor::show(const Component& owner)
 
 void ReplicaEditor::rebuild(const Component& owner)
 {
-    for (QWidget* box : m_boxWidgets) {
-        box->hide(); // gone now; deleted once its own signal (a Remove click) has returned
-        m_boxes->removeWidget(box);
-        box->deleteLater();
-    }
-    m_boxWidgets.clear();
+    retireWidgets(m_boxWidgets, m_boxes);
     m_refreshers.clear();
     m_ids = idsOf(owner);
     for (const Replica& r : owner.replicas)
